@@ -1,0 +1,28 @@
+package fr.egide.system.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Dates as French pages show them, in Paris time whatever the server's zone: {@code ${@dates.day(x)}}. */
+@Component("dates")
+class Dates {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE).withZone(PARIS);
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy à HH:mm", Locale.FRANCE)
+        .withZone(PARIS);
+
+    public String day(Instant instant) {
+        return instant == null ? "—" : DAY.format(instant);
+    }
+
+    public String dayTime(Instant instant) {
+        return instant == null ? "—" : DAY_TIME.format(instant);
+    }
+
+}

