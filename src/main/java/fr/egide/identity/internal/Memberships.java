@@ -1,0 +1,46 @@
+package fr.egide.identity.internal;
+
+import fr.egide.identity.CabinetRole;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which user belongs to which cabinet, with which role. */
+@Repository
+public class Memberships {
+
+    private final JdbcClient jdbc;
+
+    Memberships(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Set<UUID> cabinetsOf(UUID userId) {
+        return new HashSet<>(jdbc.sql("select cabinet_id from identity_membership where user_id = ?")
+            .param(userId)
+            .query(UUID.class)
+            .list());
+    }
+
+    public void grant(UUID userId, UUID cabinetId, CabinetRole role) {
+        jdbc.sql("""
+                insert into identity_membership (user_id, cabinet_id, role) values (?, ?, ?)
+                on conflict (user_id, cabinet_id) do update set role = excluded.role
+                """)
+            .params(userId, cabinetId, role.name())
+            .update();
+    }
+
+    public void grantToAdministrators(UUID cabinetId, CabinetRole role) {
+        jdbc.sql("""
+                insert into identity_membership (user_id, cabinet_id, role)
+                select id, ?, ? from identity_user where administrator
+                on conflict (user_id, cabinet_id) do nothing
+                """)
+            .params(cabinetId, role.name())
+            .update();
+    }
+
+}
