@@ -1,0 +1,22 @@
+package fr.egide.practice;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A health professional of a cabinet.
+ *
+ * @param rpps the 11-digit RPPS number, the national identifier of health professionals, or null
+ * @param nameVariants how people name the practitioner online ("Dr Dupont", "dupont pédiatre Mérignac"),
+ * watched by the monitoring
+ * @param ereputationGuarantee whether the professional insurance policy covers e-reputation disputes
+ */
+public record Practitioner(UUID id, UUID cabinetId, Civility civility, String firstName, String lastName,
+        Profession profession, String specialty, String rpps, List<String> addresses, List<String> nameVariants,
+        String insurer, String policyNumber, boolean ereputationGuarantee) {
+
+    public String displayName() {
+        return civility.label() + " " + firstName + " " + lastName;
+    }
+
+}

@@ -1,0 +1,18 @@
+package fr.egide.practice;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** What a user enters to describe a practitioner, from the settings page or the API. */
+public record PractitionerForm(@NotNull(message = "{praticien.civilite.obligatoire}") Civility civility,
+        @NotBlank(message = "{praticien.prenom.obligatoire}") @Size(max = 100) String firstName,
+        @NotBlank(message = "{praticien.nom.obligatoire}") @Size(max = 100) String lastName,
+        @NotNull(message = "{praticien.profession.obligatoire}") Profession profession,
+        @Size(max = 120) String specialty,
+        @Pattern(regexp = "^(\\s*|[0-9 ]{11,14})$", message = "{praticien.rpps.format}") String rpps,
+        List<@Size(max = 300) String> addresses, List<@Size(max = 200) String> nameVariants,
+        @Size(max = 120) String insurer, @Size(max = 60) String policyNumber, boolean ereputationGuarantee) {
+}
