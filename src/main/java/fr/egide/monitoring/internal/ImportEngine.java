@@ -1,0 +1,367 @@
+package fr.egide.monitoring.internal;
+
+import fr.egide.monitoring.ImportIssue;
+import fr.egide.monitoring.ImportReport;
+import fr.egide.monitoring.MentionsImported;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports a file of reviews in one transaction: every valid line is stored and every other one is listed
+ * with its reason, or, when the file itself is unreadable, nothing is stored at all.
+ *
+ * <p>The file is streamed: records are validated one by one and copied in chunks (PostgreSQL COPY) into a
+ * temporary staging table; set-based SQL then merges the staging table into the mentions, so that
+ * re-importing a file adds nothing twice and a changed text becomes a new version.
+ */
+@Service
+class ImportEngine {
+
+    static final int CHUNK_ROWS = 5_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
+
+    private static final String STAGE_COLUMNS = "line_no, source_name, external_id, url, author, rating, text, "
+            + "language, pub_raw, pub_earliest, pub_latest, pub_precision, pub_basis, seen_at, fingerprint, raw";
+
+    private final DataSource dataSource;
+
+    private final JdbcClient jdbc;
+
+    private final JdbcTemplate jdbcTemplate;
+
+    private final JsonMapper json;
+
+    private final TransactionTemplate transaction;
+
+    private final ApplicationEventPublisher events;
+
+    private final ImportReports reports;
+
+    private final Clock clock = Clock.systemUTC();
+
+    ImportEngine(DataSource dataSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            ImportReports reports) {
+        this.reports = reports;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.events = events;
+    }
+
+    /** Where the import goes and where it comes from. {@code content} is opened more than once. */
+    record Request(UUID cabinetId, UUID userId, String fileName, Supplier<InputStream> content,
+            String defaultSource) {
+    }
+
+    ImportReport run(Request request) {
+        var importId = UUID.randomUUID();
+        var startedAt = clock.instant();
+        String format = null;
+        String charset = null;
+        try {
+            var detected = ImportFileFormat.detect(request.fileName(), request.content());
+            format = detected.format().name();
+            charset = detected.charset().name();
+            var counts = transaction.execute(status -> importIn(importId, startedAt, request, detected));
+            log.info("Import {} de {} : {}", importId, request.fileName(), counts);
+        }
+        catch (ImportFailure | IOException | UncheckedIOException ex) {
+            var message = ex instanceof ImportFailure ? ex.getMessage()
+                    : "Lecture du fichier impossible : " + ex.getMessage();
+            recordFailure(importId, startedAt, request, format, charset, message);
+        }
+        return reports.find(importId, ImportReports.FIRST_ISSUES).orElseThrow();
+    }
+
+    private Counts importIn(UUID importId, Instant startedAt, Request request, ImportFileFormat.Detected detected) {
+        jdbc.sql("""
+                insert into monitoring_import (id, cabinet_id, user_id, file_name, format, charset, status,
+                    started_at, finished_at)
+                values (?, ?, ?, ?, ?, ?, 'TERMINE', ?, ?)
+                """)
+            .params(importId, request.cabinetId(), request.userId(), request.fileName(), detected.format().name(),
+                    detected.charset().name(), ts(startedAt), ts(startedAt))
+            .update();
+        jdbc.sql("""
+                create temp table import_stage (
+                    line_no bigint, source_name text, external_id text, url text, author text, rating smallint,
+                    text text, language text, pub_raw text, pub_earliest timestamptz, pub_latest timestamptz,
+                    pub_precision text, pub_basis text, seen_at timestamptz, fingerprint text, raw jsonb,
+                    source_id uuid, keep boolean not null default true, mention_id uuid,
+                    is_new boolean not null default false, changed boolean not null default false
+                ) on commit drop
+                """).update();
+        var validator = new RowValidator(request.defaultSource(), startedAt, json::writeValueAsString);
+        long total = 0;
+        long rejected = 0;
+        List<String> ignored;
+        try (var reader = open(request, detected)) {
+            var chunk = new Chunk();
+            var rejections = new ArrayList<RowValidator.Rejection>();
+            RawRow row;
+            while ((row = reader.next()) != null) {
+                total++;
+                var result = validator.validate(row);
+                if (result instanceof ValidRow valid) {
+                    chunk.add(valid);
+                }
+                else {
+                    rejections.add((RowValidator.Rejection) result);
+                    rejected++;
+                }
+                if (chunk.rows >= CHUNK_ROWS || rejections.size() >= CHUNK_ROWS) {
+                    flush(chunk, rejections, importId);
+                }
+            }
+            flush(chunk, rejections, importId);
+            ignored = reader.ignoredColumns();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        var counts = merge(importId, request.cabinetId(), total, rejected);
+        var warnings = ignored.isEmpty() ? new String[0]
+                : new String[] { "Colonnes non reconnues, gardées seulement dans les données brutes : "
+                        + String.join(", ", ignored) + "." };
+        jdbc.sql("""
+                update monitoring_import set total_rows = ?, created = ?, updated = ?, unchanged = ?,
+                    duplicates = ?, rejected = ?, warnings = ?, finished_at = ?
+                where id = ?
+                """)
+            .params(counts.total, counts.created, counts.updated, counts.unchanged, counts.duplicates,
+                    counts.rejected, warnings, ts(clock.instant()), importId)
+            .update();
+        if (counts.created + counts.updated > 0) {
+            events.publishEvent(new MentionsImported(importId, request.cabinetId(), counts.created, counts.updated));
+        }
+        return counts;
+    }
+
+    private RowReader open(Request request, ImportFileFormat.Detected detected) throws IOException {
+        var in = request.content().get();
+        return switch (detected.format()) {
+            case CSV -> new CsvRowReader(in, detected.charset(), detected.bom());
+            case JSON -> JsonRowReader.array(json, in, detected.charset());
+            case JSON_LINES -> JsonRowReader.lines(json, in, detected.charset());
+        };
+    }
+
+    /** Copies the chunk into the staging table, then stores the pending rejections: one statement at a time. */
+    private void flush(Chunk chunk, List<RowValidator.Rejection> rejections, UUID importId) {
+        if (chunk.rows > 0) {
+            var connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                connection.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy import_stage (" + STAGE_COLUMNS + ") from stdin with (format csv)",
+                            new ByteArrayInputStream(chunk.buffer.toByteArray()));
+            }
+            catch (SQLException | IOException ex) {
+                throw new IllegalStateException("Copie vers la table d'import impossible", ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            chunk.reset();
+        }
+        if (!rejections.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    insert into monitoring_import_issue (import_id, line_no, kind, reason, excerpt)
+                    values (?, ?, 'REJET', ?, ?)
+                    """, rejections, 1000, (ps, rejection) -> {
+                ps.setObject(1, importId);
+                ps.setLong(2, rejection.row().line());
+                ps.setString(3, rejection.reason());
+                ps.setString(4, rejection.row().excerpt());
+            });
+            rejections.clear();
+        }
+    }
+
+    record Counts(long total, long created, long updated, long unchanged, long duplicates, long rejected) {
+    }
+
+    private Counts merge(UUID importId, UUID cabinetId, long total, long rejected) {
+        jdbc.sql("""
+                insert into monitoring_source (id, cabinet_id, kind, name)
+                select gen_random_uuid(), :cabinet, 'IMPORT', s.source_name
+                from (select distinct on (lower(source_name)) source_name from import_stage
+                      order by lower(source_name), line_no) s
+                where not exists (select 1 from monitoring_source m
+                                  where m.cabinet_id = :cabinet and lower(m.name) = lower(s.source_name))
+                """).param("cabinet", cabinetId).update();
+        jdbc.sql("""
+                update import_stage st set source_id = m.id from monitoring_source m
+                where m.cabinet_id = :cabinet and lower(m.name) = lower(st.source_name)
+                """).param("cabinet", cabinetId).update();
+        jdbc.sql("analyze import_stage").update();
+        var duplicates = jdbc.sql("""
+                with ranked as (
+                    select line_no, text, first_value(line_no) over w as first_line, row_number() over w as rn
+                    from import_stage
+                    window w as (partition by source_id, coalesce('id:' || external_id, 'fp:' || fingerprint)
+                                 order by line_no)
+                ), marked as (
+                    update import_stage st set keep = false from ranked r
+                    where r.rn > 1 and st.line_no = r.line_no
+                    returning st.line_no
+                )
+                insert into monitoring_import_issue (import_id, line_no, kind, reason, excerpt)
+                select :import, r.line_no, 'DOUBLON',
+                       'Même avis que la ligne ' || r.first_line || ' du fichier : ignorée.', left(r.text, 160)
+                from ranked r where r.rn > 1
+                """).param("import", importId).update();
+        jdbc.sql("""
+                update import_stage st set mention_id = m.id,
+                    changed = (m.text is distinct from st.text or m.rating is distinct from st.rating)
+                from monitoring_mention m
+                where st.keep and st.external_id is not null
+                  and m.source_id = st.source_id and m.external_id = st.external_id
+                """).update();
+        jdbc.sql("""
+                update import_stage st set mention_id = m.id, changed = false
+                from monitoring_mention m
+                where st.keep and st.external_id is null and m.external_id is null
+                  and m.source_id = st.source_id and m.fingerprint = st.fingerprint
+                """).update();
+        var unchanged = jdbc.sql("""
+                update monitoring_mention m set last_seen = greatest(m.last_seen, st.seen_at)
+                from import_stage st where st.keep and st.mention_id = m.id and not st.changed
+                """).update();
+        jdbc.sql("""
+                insert into monitoring_mention_version (mention_id, version_no, text, rating, seen_at,
+                    published_raw, published_earliest, published_latest, published_basis, import_id)
+                select m.id, m.version_count + 1, st.text, st.rating, st.seen_at, st.pub_raw, st.pub_earliest,
+                       st.pub_latest, st.pub_basis, :import
+                from import_stage st join monitoring_mention m on m.id = st.mention_id
+                where st.keep and st.changed
+                """).param("import", importId).update();
+        var updated = jdbc.sql("""
+                update monitoring_mention m set text = st.text, rating = st.rating,
+                    author = coalesce(st.author, m.author), url = coalesce(st.url, m.url),
+                    language = coalesce(st.language, m.language), last_seen = greatest(m.last_seen, st.seen_at),
+                    version_count = m.version_count + 1, status = 'NOUVEAU', raw = st.raw, import_id = :import
+                from import_stage st where st.keep and st.changed and st.mention_id = m.id
+                """).param("import", importId).update();
+        jdbc.sql("update import_stage set mention_id = gen_random_uuid(), is_new = true where keep and mention_id is null")
+            .update();
+        var created = jdbc.sql("""
+                insert into monitoring_mention (id, cabinet_id, source_id, external_id, fingerprint, url, author,
+                    rating, text, language, published_raw, published_earliest, published_latest,
+                    published_precision, published_basis, first_seen, last_seen, raw, import_id)
+                select mention_id, :cabinet, source_id, external_id, fingerprint, url, author, rating, text,
+                       language, pub_raw, pub_earliest, pub_latest, pub_precision, pub_basis, seen_at, seen_at,
+                       raw, :import
+                from import_stage where is_new
+                """).param("cabinet", cabinetId).param("import", importId).update();
+        jdbc.sql("""
+                insert into monitoring_mention_version (mention_id, version_no, text, rating, seen_at,
+                    published_raw, published_earliest, published_latest, published_basis, import_id)
+                select mention_id, 1, text, rating, seen_at, pub_raw, pub_earliest, pub_latest, pub_basis, :import
+                from import_stage where is_new
+                """).param("import", importId).update();
+        return new Counts(total, created, updated, unchanged, duplicates, rejected);
+    }
+
+    private void recordFailure(UUID importId, Instant startedAt, Request request, String format, String charset,
+            String message) {
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                insert into monitoring_import (id, cabinet_id, user_id, file_name, format, charset, status, error,
+                    started_at, finished_at)
+                values (?, ?, ?, ?, ?, ?, 'ECHEC', ?, ?, ?)
+                """)
+            .params(importId, request.cabinetId(), request.userId(), request.fileName(), format, charset, message,
+                    ts(startedAt), ts(clock.instant()))
+            .update());
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+
+    /** Rows waiting to be copied, already written in PostgreSQL's CSV format. */
+    private static final class Chunk {
+
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+
+        private final StringBuilder line = new StringBuilder(512);
+
+        private int rows;
+
+        void add(ValidRow row) {
+            line.setLength(0);
+            var published = row.published();
+            field(Long.toString(row.line()));
+            field(row.sourceName());
+            field(row.externalId());
+            field(row.url());
+            field(row.author());
+            field(row.rating() == null ? null : row.rating().toString());
+            field(row.text());
+            field(row.language());
+            field(published == null ? null : published.raw());
+            field(published == null ? null : published.earliest().toString());
+            field(published == null ? null : published.latest().toString());
+            field(published == null ? null : published.precision().name());
+            field(published == null ? null : published.basis().name());
+            field(row.seenAt().toString());
+            field(row.fingerprint());
+            field(row.rawJson());
+            line.setCharAt(line.length() - 1, '\n');
+            buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+            rows++;
+        }
+
+        /** NULL is an empty unquoted field; any value, even empty, is quoted. */
+        private void field(String value) {
+            if (value != null) {
+                line.append('"');
+                for (int i = 0; i < value.length(); i++) {
+                    var c = value.charAt(i);
+                    if (c == '"') {
+                        line.append('"');
+                    }
+                    if (c != '\u0000') {
+                        line.append(c);
+                    }
+                }
+                line.append('"');
+            }
+            line.append(',');
+        }
+
+        void reset() {
+            buffer.reset();
+            rows = 0;
+        }
+
+    }
+
+}
