@@ -1,0 +1,298 @@
+package fr.egide.monitoring;
+
+import fr.egide.identity.internal.TestAccounts;
+import fr.egide.practice.CabinetForm;
+import fr.egide.practice.PracticeManagement;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imports against the real PostgreSQL: every valid line stored, every bad one listed with its line and
+ * reason, nothing half-written, nothing twice.
+ */
+@SpringBootTest
+class ImportIntegrationTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    PracticeManagement practice;
+
+    @Autowired
+    MentionImports imports;
+
+    @Autowired
+    Mentions mentions;
+
+    UUID cabinet;
+
+    @BeforeEach
+    void signInWithAFreshCabinet() {
+        TestAccounts.signIn(context, TestAccounts.create(context, "Dr Import"));
+        cabinet = practice.createCabinet(new CabinetForm("Cabinet des tests d'import", null, null, null)).id();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestAccounts.signOut();
+    }
+
+    ImportReport importText(String fileName, String content) {
+        return importBytes(fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    ImportReport importBytes(String fileName, byte[] bytes) {
+        return imports.importFile(cabinet, fileName, () -> new ByteArrayInputStream(bytes), null);
+    }
+
+    long storedMentions() {
+        return mentions.search(new MentionFilter(cabinet, null, null, null, null, null, null, null), 0, 1)
+            .totalItems();
+    }
+
+    MentionSummary onlyMention() {
+        var page = mentions.search(new MentionFilter(cabinet, null, null, null, null, null, null, null), 0, 10);
+        assertThat(page.items()).hasSize(1);
+        return page.items().get(0);
+    }
+
+    @Test
+    void importsSemicolonCsvWithFrenchColumnNames() {
+        var report = importText("avis.csv", """
+                Source;Identifiant;Lien;Auteur;Note;Texte;Date
+                Google;g-1;https://maps.example.org/avis/1;Marie L.;5;Médecin très à l'écoute.;2025-06-14
+                Google;g-2;https://maps.example.org/avis/2;Paul D.;2;"Attente interminable ; secrétariat
+                désagréable";12/09/2025
+                PagesJaunes;pj-1;;Anonyme;4;Cabinet propre.;3 février 2025
+                """);
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.format()).isEqualTo("CSV");
+        assertThat(report.created()).isEqualTo(3);
+        assertThat(report.rejected()).isZero();
+        assertThat(mentions.sources(cabinet)).extracting(Source::name).containsExactly("Google", "PagesJaunes");
+        var multiline = mentions.search(new MentionFilter(cabinet, null, null, 2, null, null, null, null), 0, 10)
+            .items();
+        assertThat(multiline).singleElement().satisfies(m -> assertThat(m.text()).contains("secrétariat\ndésagréable"));
+    }
+
+    @Test
+    void wrongColumnsFailTheWholeFileAndStoreNothing() {
+        var report = importText("patients.csv", """
+                nom;prenom;age
+                Dupont;Jean;45
+                """);
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.status()).isEqualTo("ECHEC");
+        assertThat(report.error()).startsWith("Ligne 1 :").contains("Colonne obligatoire absente").contains("nom, prenom, age");
+        assertThat(storedMentions()).isZero();
+        assertThat(imports.report(report.id()).status()).isEqualTo("ECHEC");
+    }
+
+    @Test
+    void unknownColumnsAreKeptInRawDataAndReported() {
+        var report = importText("avis.csv", """
+                source,external_id,rating,text,humeur
+                Google,g-1,4,Très bien,contente
+                """);
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.warnings()).singleElement().asString().contains("humeur");
+        var detail = mentions.detail(onlyMention().id());
+        assertThat(detail.raw()).contains("\"humeur\"").contains("contente");
+    }
+
+    @Test
+    void readsAWindows1252File() {
+        var content = "source;external_id;rating;text\nGoogle;w-1;5;Très bien reçu, médecin à l'écoute, « parfait »\n";
+        var report = importBytes("export-excel.csv", content.getBytes(Charset.forName("windows-1252")));
+        assertThat(report.charset()).isEqualTo("windows-1252");
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(onlyMention().text()).isEqualTo("Très bien reçu, médecin à l'écoute, « parfait »");
+    }
+
+    @Test
+    void readsUtf8WithByteOrderMark() {
+        var report = importText("bom.csv", "\ufeffsource;external_id;rating;text\nGoogle;b-1;3;Correct, sans plus\n");
+        assertThat(report.charset()).isEqualTo("UTF-8");
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(onlyMention().sourceName()).isEqualTo("Google");
+    }
+
+    @Test
+    void rejectsRatingsOutsideOneToFiveWithTheirLineNumber() {
+        var report = importText("notes.csv", """
+                source;external_id;rating;text
+                Google;r-0;0;Zéro étoile
+                Google;r-6;6;Six étoiles
+                Google;r-4;4/5;Quatre sur cinq
+                Google;r-x;beaucoup;Note illisible
+                """);
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.rejected()).isEqualTo(3);
+        assertThat(report.issues()).extracting(ImportIssue::lineNo).containsExactly(2L, 3L, 5L);
+        assertThat(report.issues()).allSatisfy(issue -> {
+            assertThat(issue.kind()).isEqualTo("REJET");
+            assertThat(issue.reason()).contains("de 1 à 5");
+        });
+        assertThat(report.issues().get(1).reason()).contains("« 6 »");
+        assertThat(onlyMention().rating()).isEqualTo(4);
+    }
+
+    @Test
+    void emptyTextIsAcceptedWithARatingAndRejectedWithout() {
+        var report = importText("vides.csv", """
+                source;external_id;rating;text
+                Google;e-1;5;
+                Google;e-2;;
+                """);
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.lineNo()).isEqualTo(3);
+            assertThat(issue.reason()).contains("Ni texte ni note");
+        });
+        assertThat(onlyMention().text()).isEmpty();
+    }
+
+    @Test
+    void duplicateRowsInAFileAreStoredOnceAndListed() {
+        var report = importText("doublons.csv", """
+                source;external_id;rating;text
+                Google;d-1;5;Parfait
+                Google;d-1;5;Parfait
+                Forum;;;Un message sans identifiant
+                Forum;;;Un message sans identifiant
+                """);
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.duplicates()).isEqualTo(2);
+        assertThat(report.issues()).extracting(ImportIssue::lineNo, ImportIssue::kind)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "DOUBLON"),
+                    org.assertj.core.groups.Tuple.tuple(5L, "DOUBLON"));
+        assertThat(report.issues().get(0).reason()).contains("ligne 2");
+        assertThat(storedMentions()).isEqualTo(2);
+    }
+
+    @Test
+    void reimportingTheSameFileCreatesNoDuplicates() {
+        var file = """
+                source;external_id;rating;text;date
+                Google;same-1;4;Bon accueil;il y a 2 semaines
+                Forum;;;Quelqu'un connaît ce cabinet ?;hier
+                """;
+        var first = importText("avis.csv", file);
+        var second = importText("avis.csv", file);
+        assertThat(first.created()).isEqualTo(2);
+        assertThat(second.created()).isZero();
+        assertThat(second.unchanged()).isEqualTo(2);
+        assertThat(storedMentions()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedTextBecomesANewVersionAndTheFirstIsKept() {
+        importText("v1.csv", "source;external_id;rating;text\nGoogle;edit-1;1;Médecin nul, à éviter\n");
+        var report = importText("v2.csv", "source;external_id;rating;text;date\nGoogle;edit-1;2;Médecin décevant;modifié il y a 5 jours\n");
+        assertThat(report.updated()).isEqualTo(1);
+        var detail = mentions.detail(onlyMention().id());
+        assertThat(detail.mention().text()).isEqualTo("Médecin décevant");
+        assertThat(detail.mention().versionCount()).isEqualTo(2);
+        assertThat(detail.versions()).extracting(MentionVersion::text)
+            .containsExactly("Médecin décevant", "Médecin nul, à éviter");
+        assertThat(detail.mention().status()).isEqualTo(MentionStatus.NOUVEAU);
+    }
+
+    @Test
+    void relativeDatesBecomeRangesAndKeepTheirRawText() {
+        var before = Instant.now();
+        var report = importText("relatives.jsonl", """
+                {"source": "Google", "external_id": "rel-1", "rating": 2, "text": "Trop d'attente", "date": "il y a 3 mois"}
+                {"source": "Google", "external_id": "rel-2", "rating": 5, "text": "Super", "date": "Visité en mars 2020"}
+                {"source": "Google", "external_id": "rel-3", "rating": 3, "text": "Bof", "date": "la semaine des quatre jeudis"}
+                """);
+        assertThat(report.format()).isEqualTo("JSON_LINES");
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.lineNo()).isEqualTo(3);
+            assertThat(issue.reason()).contains("la semaine des quatre jeudis");
+        });
+        var threeMonths = mentions.search(new MentionFilter(cabinet, null, 2, 2, null, null, null, null), 0, 1)
+            .items()
+            .get(0);
+        assertThat(threeMonths.publishedRaw()).isEqualTo("il y a 3 mois");
+        assertThat(threeMonths.publishedPrecision()).isEqualTo("MONTH");
+        assertThat(threeMonths.publishedLatest()).isBefore(before.minus(80, ChronoUnit.DAYS));
+        assertThat(threeMonths.publishedEarliest()).isAfter(before.minus(130, ChronoUnit.DAYS));
+        var visit = mentions.detail(
+                mentions.search(new MentionFilter(cabinet, null, 5, 5, null, null, null, null), 0, 1).items().get(0).id());
+        assertThat(visit.publishedBasis()).isEqualTo("VISITE");
+        assertThat(visit.mention().publishedEarliest()).isEqualTo(Instant.parse("2020-02-29T23:00:00Z"));
+    }
+
+    @Test
+    void malformedJsonArrayFailsAsAWholeWithItsPosition() {
+        var report = importText("casse.json", """
+                [
+                  {"source": "Google", "external_id": "j-1", "rating": 5, "text": "Bien"},
+                  {"source": "Google", "external_id": "j-2", "rating": 4 "text": "Virgule oubliée"}
+                ]
+                """);
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.error()).contains("JSON mal formé ligne 3").contains("Rien n'a été importé");
+        assertThat(storedMentions()).isZero();
+    }
+
+    @Test
+    void jsonArrayImportsEveryObject() {
+        var report = importText("avis.json", """
+                [
+                  {"source": "Google", "external_id": "a-1", "rating": 5, "text": "Bien", "date": "2025-01-10"},
+                  {"source": "Google", "external_id": "a-2", "rating": "3", "text": "Moyen"},
+                  "pas un objet"
+                ]
+                """);
+        assertThat(report.format()).isEqualTo("JSON");
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.lineNo()).isEqualTo(4);
+            assertThat(issue.reason()).contains("objet JSON");
+        });
+    }
+
+    @Test
+    void aMalformedJsonLineIsRejectedAlone() {
+        var report = importText("avis.jsonl", """
+                {"source": "Google", "external_id": "l-1", "rating": 5, "text": "Bien"}
+                {"source": "Google", "external_id": "l-2", "rating": 5, "text": "Pas fermé"
+                {"source": "Google", "external_id": "l-3", "rating": 1, "text": "Mal"}
+                """);
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.lineNo()).isEqualTo(2);
+            assertThat(issue.reason()).startsWith("JSON mal formé");
+        });
+    }
+
+    @Test
+    void frenchFullTextSearchFindsStemmedWords() {
+        importText("avis.csv", """
+                source;external_id;rating;text
+                Google;s-1;2;Une attente interminable au secrétariat
+                Google;s-2;5;Docteur attentionné et disponible
+                """);
+        var found = mentions.search(new MentionFilter(cabinet, null, null, null, null, null, null, "secrétariats"), 0, 10);
+        assertThat(found.items()).extracting(MentionSummary::text).containsExactly("Une attente interminable au secrétariat");
+    }
+
+}
