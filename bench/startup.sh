@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: time from `java -jar target/egide.jar` to /actuator/health reporting UP, on a first start (initdb of
 # the embedded PostgreSQL included) and on a second start with the same data directory. Target: under 15 s.
-# Usage: bench/startup.sh [runs]   (needs ./mvnw package first)
+# Usage: [JAVA_OPTS=...] bench/startup.sh [runs]   (needs ./mvnw package first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -10,7 +10,8 @@ for run in $(seq 1 "$runs"); do
   home=$(mktemp -d)
   for start in first second; do
     t0=$(date +%s.%N)
-    EGIDE_HOME="$home" PORT=$port java -jar target/egide.jar >"$home/$start.log" 2>&1 &
+    # shellcheck disable=SC2086
+    EGIDE_HOME="$home" PORT=$port java ${JAVA_OPTS:-} -jar target/egide.jar >"$home/$start.log" 2>&1 &
     pid=$!
     until curl -fs "http://localhost:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
       kill -0 $pid 2>/dev/null || { echo "exited, see $home/$start.log"; exit 1; }

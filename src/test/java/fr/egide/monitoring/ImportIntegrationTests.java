@@ -241,6 +241,16 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aDayRangeStaysInsideItsDayOnceStored() {
+        importText("jour.csv", "source;external_id;rating;text;date\nGoogle;day-1;4;Bien;14/06/2025\n");
+        var stored = onlyMention();
+        assertThat(stored.publishedPrecision()).isEqualTo("DAY");
+        assertThat(stored.publishedEarliest()).isEqualTo(Instant.parse("2025-06-13T22:00:00Z"));
+        // PostgreSQL keeps microseconds: the last nanosecond of the day must not round up to the next day.
+        assertThat(stored.publishedLatest()).isEqualTo(Instant.parse("2025-06-14T21:59:59.999999Z"));
+    }
+
+    @Test
     void malformedJsonArrayFailsAsAWholeWithItsPosition() {
         var report = importText("casse.json", """
                 [

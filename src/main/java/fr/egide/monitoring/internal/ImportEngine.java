@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -327,8 +328,8 @@ class ImportEngine {
             field(row.text());
             field(row.language());
             field(published == null ? null : published.raw());
-            field(published == null ? null : published.earliest().toString());
-            field(published == null ? null : published.latest().toString());
+            field(published == null ? null : micros(published.earliest()));
+            field(published == null ? null : micros(published.latest()));
             field(published == null ? null : published.precision().name());
             field(published == null ? null : published.basis().name());
             field(row.seenAt().toString());
@@ -337,6 +338,14 @@ class ImportEngine {
             line.setCharAt(line.length() - 1, '\n');
             buffer.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
             rows++;
+        }
+
+        /**
+         * PostgreSQL keeps microseconds and rounds the rest: a range ending at 23:59:59.999999999 would be
+         * stored as midnight of the next day. Truncating keeps the end inside its day.
+         */
+        private static String micros(Instant instant) {
+            return instant.truncatedTo(ChronoUnit.MICROS).toString();
         }
 
         /** NULL is an empty unquoted field; any value, even empty, is quoted. */

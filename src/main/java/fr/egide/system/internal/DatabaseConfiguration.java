@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * One data source for the whole application: the external PostgreSQL when {@code EGIDE_DB_URL} is set,
@@ -19,11 +20,17 @@ class DatabaseConfiguration {
         if (settings.external()) {
             return null;
         }
-        return settings.embeddedEphemeral() ? EmbeddedPostgresServer.ephemeral(settings.embeddedDatabase())
+        if (settings.embeddedEphemeral()) {
+            return EmbeddedPostgresServer.ephemeral(settings.embeddedDatabase());
+        }
+        var early = EmbeddedPostgresPrestart.take(settings.embeddedDataDir());
+        return early != null ? early
                 : EmbeddedPostgresServer.persistent(settings.embeddedDataDir(), settings.embeddedDatabase());
     }
 
+    /** Depends on the server so that the pool is closed before PostgreSQL stops, not after. */
     @Bean(destroyMethod = "close")
+    @DependsOn("embeddedPostgresServer")
     HikariDataSource dataSource(DatabaseSettings settings, ObjectProvider<EmbeddedPostgresServer> embedded) {
         var dataSource = new HikariDataSource();
         dataSource.setPoolName("egide");
