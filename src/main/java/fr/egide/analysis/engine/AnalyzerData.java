@@ -1,0 +1,131 @@
+package fr.egide.analysis.engine;
+
+import fr.egide.analysis.IndicatorType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The analyser's knowledge, all of it data files shipped in the jar under {@code /analysis}: lexicons,
+ * context words, SMS spellings and legal rules. The analyser version is derived from their content, so
+ * that any change to a lexicon triggers the re-analysis of stored mentions.
+ */
+public final class AnalyzerData {
+
+    static final String ENGINE_VERSION = "1.0";
+
+    static final String[] FILES = { "risques.tsv", "sentiment.tsv", "themes.tsv", "contexte.tsv", "sms.tsv",
+            "regles-juridiques.tsv" };
+
+    final Lexicon risks;
+
+    final Lexicon sentiment;
+
+    final Lexicon themes;
+
+    final Lexicon context;
+
+    final Tokenizer tokenizer;
+
+    final Map<IndicatorType, LegalRule> rules;
+
+    final String version;
+
+    private AnalyzerData(Map<String, byte[]> files) throws IOException {
+        this.risks = Lexicon.parse("risques.tsv", stream(files, "risques.tsv"));
+        this.sentiment = Lexicon.parse("sentiment.tsv", stream(files, "sentiment.tsv"));
+        this.themes = Lexicon.parse("themes.tsv", stream(files, "themes.tsv"));
+        this.context = Lexicon.parse("contexte.tsv", stream(files, "contexte.tsv"));
+        this.tokenizer = new Tokenizer(sms(new String(files.get("sms.tsv"), StandardCharsets.UTF_8)));
+        this.rules = rules(new String(files.get("regles-juridiques.tsv"), StandardCharsets.UTF_8));
+        this.version = ENGINE_VERSION + "+" + digest(files);
+    }
+
+    /** Loads the data shipped with Égide. */
+    public static AnalyzerData bundled() {
+        var files = new HashMap<String, byte[]>();
+        for (var name : FILES) {
+            try (InputStream in = AnalyzerData.class.getResourceAsStream("/analysis/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("Fichier d'analyse absent du jar : /analysis/" + name);
+                }
+                files.put(name, in.readAllBytes());
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        try {
+            return new AnalyzerData(files);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Lexicon risks() {
+        return risks;
+    }
+
+    private static InputStream stream(Map<String, byte[]> files, String name) {
+        return new ByteArrayInputStream(files.get(name));
+    }
+
+    private static Map<String, String> sms(String text) {
+        var map = new HashMap<String, String>();
+        for (var line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            var fields = line.split("\t");
+            map.put(Tokenizer.fold(fields[0].strip()), Tokenizer.fold(fields[1].strip()));
+        }
+        return map;
+    }
+
+    private static Map<IndicatorType, LegalRule> rules(String text) {
+        var map = new EnumMap<IndicatorType, LegalRule>(IndicatorType.class);
+        for (var line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            var f = line.split("\t", -1);
+            var type = IndicatorType.valueOf(f[0].strip());
+            map.put(type, new LegalRule(type, f[1].strip(), f[2].strip(), Integer.parseInt(f[3].strip()), f[4].strip(),
+                    f[5].strip(), Integer.parseInt(f[6].strip())));
+        }
+        for (var type : IndicatorType.values()) {
+            if (!map.containsKey(type)) {
+                throw new IllegalStateException("regles-juridiques.tsv : aucune règle pour " + type);
+            }
+        }
+        return map;
+    }
+
+    private static String digest(Map<String, byte[]> files) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            for (var name : FILES) {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update(files.get(name));
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}

@@ -1,0 +1,230 @@
+package fr.egide.analysis.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sequence of token tests, written in the lexicon files as normalised words separated by spaces:
+ * <ul>
+ * <li>{@code diplome} — exactly that word;</li>
+ * <li>{@code tromp*} — any word starting with "tromp" (trompé, trompée, trompait…), at least three letters;</li>
+ * <li>{@code ivre|saoul|bourre} — one of these words (each may end with *);</li>
+ * <li>{@code (je sais|on sait)} — one of these word sequences;</li>
+ * <li>{@code _} — any one word;</li>
+ * <li>{@code ..} — zero to three words.</li>
+ * </ul>
+ * A pattern never spans a clause boundary (".", "!", "?", ";", ",", "mais"…): the words of one sentence are
+ * not glued to the next one's.
+ */
+public final class TokenPattern {
+
+    static final int GAP = 3;
+
+    private final String source;
+
+    private final List<Element> elements;
+
+    private TokenPattern(String source, List<Element> elements) {
+        this.source = source;
+        this.elements = elements;
+    }
+
+    public static TokenPattern parse(String source) {
+        var elements = new ArrayList<Element>();
+        var text = source.strip();
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            // An element runs to the next space outside parentheses: "(burn out)|burnout" is one element.
+            int end = i;
+            int depth = 0;
+            while (end < text.length() && (depth > 0 || !Character.isWhitespace(text.charAt(end)))) {
+                if (text.charAt(end) == '(') {
+                    depth++;
+                }
+                else if (text.charAt(end) == ')') {
+                    depth--;
+                }
+                end++;
+            }
+            if (depth != 0) {
+                throw new IllegalArgumentException("parenthèses mal appariées : " + source);
+            }
+            elements.add(element(text.substring(i, end), source));
+            i = end;
+        }
+        if (elements.isEmpty() || !elements.get(0).concrete() || elements.get(elements.size() - 1).kind == Kind.GAP) {
+            throw new IllegalArgumentException("un motif commence par un mot et ne finit pas par « .. » : " + source);
+        }
+        return new TokenPattern(source, List.copyOf(elements));
+    }
+
+    private static Element element(String part, String source) {
+        if (part.equals("..")) {
+            return Element.GAP_ELEMENT;
+        }
+        if (part.equals("_")) {
+            return Element.ANY;
+        }
+        var words = new ArrayList<String>();
+        var prefixes = new ArrayList<String>();
+        var sequences = new ArrayList<TokenPattern>();
+        for (var alternative : splitTopLevel(part)) {
+            if (alternative.startsWith("(") && alternative.endsWith(")")) {
+                for (var inner : splitTopLevel(alternative.substring(1, alternative.length() - 1))) {
+                    var sequence = parse(inner);
+                    if (sequence.elements.stream().anyMatch(e -> e.kind != Kind.WORD)) {
+                        throw new IllegalArgumentException("un groupe ne contient que des mots : " + source);
+                    }
+                    sequences.add(sequence);
+                }
+                continue;
+            }
+            var folded = Tokenizer.fold(alternative);
+            if (folded.endsWith("*")) {
+                var prefix = folded.substring(0, folded.length() - 1);
+                if (prefix.length() < 3) {
+                    throw new IllegalArgumentException("préfixe trop court (3 lettres au moins) : " + source);
+                }
+                prefixes.add(prefix);
+            }
+            else if (!folded.isEmpty()) {
+                words.add(folded);
+            }
+        }
+        var single = new Element(Kind.WORD, List.copyOf(words), List.copyOf(prefixes), List.of());
+        if (sequences.isEmpty()) {
+            return single;
+        }
+        if (!words.isEmpty() || !prefixes.isEmpty()) {
+            sequences.add(new TokenPattern(part, List.of(single)));
+        }
+        return new Element(Kind.GROUP, List.of(), List.of(), List.copyOf(sequences));
+    }
+
+    /** Splits on "|" outside parentheses. */
+    private static List<String> splitTopLevel(String part) {
+        var parts = new ArrayList<String>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < part.length(); i++) {
+            var c = part.charAt(i);
+            if (c == '(') {
+                depth++;
+            }
+            else if (c == ')') {
+                depth--;
+            }
+            else if (c == '|' && depth == 0) {
+                parts.add(part.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(part.substring(start).strip());
+        return parts;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The words the first token may be, for indexing. */
+    List<String> firstWords() {
+        var first = elements.get(0);
+        if (first.kind == Kind.GROUP) {
+            return first.alternatives.stream().flatMap(alternative -> alternative.firstWords().stream()).toList();
+        }
+        return first.words;
+    }
+
+    /** The prefixes the first token may start with, for indexing. */
+    List<String> firstPrefixes() {
+        var first = elements.get(0);
+        if (first.kind == Kind.GROUP) {
+            return first.alternatives.stream().flatMap(alternative -> alternative.firstPrefixes().stream()).toList();
+        }
+        return first.prefixes;
+    }
+
+    /** The index after the last matched token when the pattern matches at {@code from}, or -1. */
+    int matchAt(List<Token> tokens, int from) {
+        return match(tokens, from, 0, true);
+    }
+
+    private int match(List<Token> tokens, int position, int element, boolean first) {
+        if (element == elements.size()) {
+            return position;
+        }
+        var current = elements.get(element);
+        switch (current.kind) {
+            case GAP -> {
+                for (int skip = 0; skip <= GAP; skip++) {
+                    var next = position + skip;
+                    if (next > tokens.size() || (skip > 0 && tokens.get(next - 1).breakBefore())) {
+                        break;
+                    }
+                    var end = match(tokens, next, element + 1, false);
+                    if (end >= 0) {
+                        return end;
+                    }
+                }
+                return -1;
+            }
+            case GROUP -> {
+                for (var alternative : current.alternatives) {
+                    var end = alternative.match(tokens, position, 0, first);
+                    if (end >= 0) {
+                        var rest = match(tokens, end, element + 1, false);
+                        if (rest >= 0) {
+                            return rest;
+                        }
+                    }
+                }
+                return -1;
+            }
+            default -> {
+                if (position >= tokens.size() || (!first && tokens.get(position).breakBefore())) {
+                    return -1;
+                }
+                if (current.kind == Kind.ANY || current.test(tokens.get(position).norm())) {
+                    return match(tokens, position + 1, element + 1, false);
+                }
+                return -1;
+            }
+        }
+    }
+
+    private enum Kind {
+        WORD, ANY, GAP, GROUP
+    }
+
+    private record Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives) {
+
+        static final Element ANY = new Element(Kind.ANY, List.of(), List.of(), List.of());
+
+        static final Element GAP_ELEMENT = new Element(Kind.GAP, List.of(), List.of(), List.of());
+
+        boolean concrete() {
+            return kind == Kind.WORD || kind == Kind.GROUP;
+        }
+
+        boolean test(String norm) {
+            for (var word : words) {
+                if (word.equals(norm)) {
+                    return true;
+                }
+            }
+            for (var prefix : prefixes) {
+                if (norm.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+    }
+
+}

@@ -1,0 +1,174 @@
+package fr.egide.analysis.engine;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Splits French text into normalised tokens that keep their offsets in the original text. Reviews are
+ * written fast, on phones: missing accents, capitals, "nuuuul", "c o n n a r d", "c0nnard", SMS words. All
+ * of these are folded to one form so that one lexicon entry catches them, while spans still point at what
+ * the author actually wrote. Matching is on whole tokens, never substrings ("con" is not in "consultation").
+ */
+public final class Tokenizer {
+
+    private final Map<String, String> sms;
+
+    public Tokenizer(Map<String, String> sms) {
+        this.sms = Map.copyOf(sms);
+    }
+
+    public List<Token> tokenize(String text) {
+        var tokens = new ArrayList<Token>();
+        var length = text.length();
+        var breakPending = true;
+        var quoted = false;
+        int i = 0;
+        while (i < length) {
+            var c = text.charAt(i);
+            if (isWordChar(c)) {
+                int start = i;
+                // Elision: "l'accueil", "qu'il", "s'est" → "l" + "accueil": an apostrophe ends a word.
+                while (i < length && isWordChar(text.charAt(i))) {
+                    i++;
+                }
+                var end = i;
+                add(tokens, text.substring(start, end), start, end, breakPending, quoted);
+                breakPending = false;
+            }
+            else {
+                if (isClauseBreak(c)) {
+                    breakPending = true;
+                }
+                if (isQuote(c)) {
+                    quoted = c == '«' || c == '“' || (c == '"' && !quoted);
+                    if (c == '»' || c == '”') {
+                        quoted = false;
+                    }
+                }
+                i++;
+            }
+        }
+        return joinSpelledOut(tokens);
+    }
+
+    private void add(List<Token> tokens, String surface, int start, int end, boolean breakBefore, boolean quoted) {
+        var norm = normalize(surface);
+        if (norm.equals("mais") || norm.equals("cependant") || norm.equals("pourtant") || norm.equals("sinon")) {
+            breakBefore = true;
+        }
+        tokens.add(new Token(norm, start, end, breakBefore, quoted));
+    }
+
+    /** The normalised form of one word. */
+    String normalize(String word) {
+        var folded = fold(word);
+        if (hasLetter(folded) && hasDigitOrSymbol(folded)) {
+            folded = unleet(folded);
+        }
+        folded = squeeze(folded);
+        var mapped = sms.get(folded);
+        return mapped != null ? mapped : folded;
+    }
+
+    static String fold(String word) {
+        var lower = word.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae");
+        var decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        var out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            var c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Three or more identical letters in a row are one letter: "nuuuul" → "nul", "trooop" → "trop". */
+    static String squeeze(String word) {
+        var out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            var c = word.charAt(i);
+            int run = 1;
+            while (i + run < word.length() && word.charAt(i + run) == c) {
+                run++;
+            }
+            out.append(c);
+            if (run == 2) {
+                out.append(c);
+            }
+            i += run - 1;
+        }
+        return out.toString();
+    }
+
+    private static String unleet(String word) {
+        var out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            out.append(switch (word.charAt(i)) {
+                case '0' -> 'o';
+                case '1' -> 'i';
+                case '3' -> 'e';
+                case '4', '@' -> 'a';
+                case '5', '$' -> 's';
+                case '7' -> 't';
+                default -> word.charAt(i);
+            });
+        }
+        return out.toString();
+    }
+
+    /**
+     * "c o n n a r d" or "c.o.n.n.a.r.d": four or more one-letter tokens separated by one space or dot are
+     * read as one word (three would also join French's own "n'y a").
+     */
+    private static List<Token> joinSpelledOut(List<Token> tokens) {
+        var out = new ArrayList<Token>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            while (j < tokens.size() && tokens.get(j).norm().length() == 1 && Character.isLetter(tokens.get(j).norm().charAt(0))
+                    && (j == i || tokens.get(j).start() - tokens.get(j - 1).end() == 1)) {
+                j++;
+            }
+            if (j - i >= 4) {
+                var word = new StringBuilder();
+                for (int k = i; k < j; k++) {
+                    word.append(tokens.get(k).norm());
+                }
+                var first = tokens.get(i);
+                out.add(new Token(word.toString(), first.start(), tokens.get(j - 1).end(), first.breakBefore(), first.quoted()));
+                i = j;
+            }
+            else {
+                out.add(tokens.get(i));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '@' || c == '$';
+    }
+
+    private static boolean isClauseBreak(char c) {
+        return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '…' || c == '\n' || c == ','
+                || c == '(' || c == ')';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '«' || c == '»' || c == '"' || c == '“' || c == '”';
+    }
+
+    private static boolean hasLetter(String word) {
+        return word.chars().anyMatch(Character::isLetter);
+    }
+
+    private static boolean hasDigitOrSymbol(String word) {
+        return word.chars().anyMatch(c -> Character.isDigit(c) || c == '@' || c == '$');
+    }
+
+}
