@@ -27,6 +27,10 @@ final class Context {
 
     private final List<Lexicon.Match> intensifiers = new ArrayList<>();
 
+    private final List<Lexicon.Match> negationStarts = new ArrayList<>();
+
+    private final List<Lexicon.Match> negationEnds = new ArrayList<>();
+
     Context(List<Token> tokens, List<Lexicon.Match> contextMatches) {
         this.tokens = tokens;
         this.clause = new int[tokens.size()];
@@ -49,6 +53,8 @@ final class Context {
                 case "RAPPORT" -> reports.add(match);
                 case "NUANCE" -> nuances.add(match);
                 case "INTENSIF" -> intensifiers.add(match);
+                case "NEGATION_NE" -> negationStarts.add(match);
+                case "NEGATION_FIN" -> negationEnds.add(match);
                 default -> {
                 }
             }
@@ -74,6 +80,9 @@ final class Context {
         var negation = before(negations, match.from(), WINDOW);
         if (negation != null && !entry.has("keep-negated")) {
             factor *= negation.entry().weight();
+        }
+        else if (!entry.has("keep-negated") && (framedByNe(match) || negatedInside(match))) {
+            factor *= 0.15;
         }
         if (type == IndicatorType.INJURE || type == IndicatorType.HAINE) {
             var report = before(reports, match.from(), WINDOW);
@@ -104,6 +113,29 @@ final class Context {
             factor *= intensifier.entry().weight();
         }
         return factor;
+    }
+
+    /** A negation inside the matched words: "les femmes ne sont pas une menace", "tout sauf stupides". */
+    private boolean negatedInside(Lexicon.Match match) {
+        for (var negation : negations) {
+            if (negation.from() > match.from() && negation.from() < match.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "ne" just before the match and "pas", "jamais"… inside it or just after: "je ne déteste pas les…". */
+    private boolean framedByNe(Lexicon.Match match) {
+        if (before(negationStarts, match.from(), 2) == null) {
+            return false;
+        }
+        for (var end : negationEnds) {
+            if (end.from() >= match.from() && end.from() <= match.to() + 1 && clauseOf(end.from()) == clauseOf(match.from())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A context match ending at most {@code window} tokens before {@code from}, in the same clause. */
