@@ -74,6 +74,9 @@ public final class Tokenizer {
     }
 
     static String fold(String word) {
+        if (plainAscii(word)) {
+            return word.toLowerCase(Locale.ROOT);
+        }
         var lower = word.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae");
         var decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
         var out = new StringBuilder(decomposed.length());
@@ -86,8 +89,21 @@ public final class Tokenizer {
         return out.toString();
     }
 
+    /** Most words are plain ASCII: they skip the Unicode decomposition, the costly part of folding. */
+    private static boolean plainAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Three or more identical letters in a row are one letter: "nuuuul" → "nul", "trooop" → "trop". */
     static String squeeze(String word) {
+        if (!hasRunOfThree(word)) {
+            return word;
+        }
         var out = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
             var c = word.charAt(i);
@@ -163,12 +179,32 @@ public final class Tokenizer {
         return c == '«' || c == '»' || c == '"' || c == '“' || c == '”';
     }
 
+    private static boolean hasRunOfThree(String word) {
+        for (int i = 2; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1) && word.charAt(i) == word.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasLetter(String word) {
-        return word.chars().anyMatch(Character::isLetter);
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLetter(word.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigitOrSymbol(String word) {
-        return word.chars().anyMatch(c -> Character.isDigit(c) || c == '@' || c == '$');
+        for (int i = 0; i < word.length(); i++) {
+            var c = word.charAt(i);
+            if (Character.isDigit(c) || c == '@' || c == '$') {
+                return true;
+            }
+        }
+        return false;
     }
 
 }
