@@ -1,0 +1,16 @@
+package fr.egide.analysis.internal;
+
+import fr.egide.analysis.ReviewAnalyzer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One analyser for the whole application: it is thread-safe and its lexicons are loaded once. */
+@Configuration(proxyBeanMethods = false)
+class AnalysisConfiguration {
+
+    @Bean
+    ReviewAnalyzer reviewAnalyzer() {
+        return ReviewAnalyzer.standard();
+    }
+
+}

@@ -1,0 +1,83 @@
+package fr.egide.analysis.internal;
+
+import fr.egide.analysis.Analysis;
+import fr.egide.analysis.IndicatorType;
+import fr.egide.analysis.MentionAnalyses;
+import fr.egide.monitoring.MentionFeed;
+import fr.egide.system.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The analysis panel of a mention's page, loaded by htmx so that the monitoring module does not depend on
+ * the analysis module: the text with the indicator words highlighted, the reasons and legal bases, the
+ * impact factors, the strategy and the deadlines.
+ */
+@Controller
+class AnalysisPanelController {
+
+    private final MentionAnalyses analyses;
+
+    private final MentionFeed feed;
+
+    AnalysisPanelController(MentionAnalyses analyses, MentionFeed feed) {
+        this.analyses = analyses;
+        this.feed = feed;
+    }
+
+    /** A piece of the text, highlighted when an indicator's words cover it. */
+    record Segment(String text, IndicatorType type) {
+    }
+
+    @GetMapping("/analyses/mentions/{id}")
+    String panel(@PathVariable UUID id, Model model) {
+        Analysis analysis;
+        try {
+            analysis = analyses.ofMention(id);
+        }
+        catch (NotFoundException ex) {
+            return "analysis/panneau :: pending";
+        }
+        var text = feed.get(id).map(mention -> mention.text()).orElse("");
+        model.addAttribute("analysis", analysis);
+        model.addAttribute("segments", segments(text, analysis));
+        return "analysis/panneau :: panel";
+    }
+
+    static List<Segment> segments(String text, Analysis analysis) {
+        record Mark(int start, int end, IndicatorType type) {
+        }
+        var marks = new ArrayList<Mark>();
+        for (var indicator : analysis.indicators()) {
+            for (var span : indicator.spans()) {
+                if (span.end() <= text.length() && text.substring(span.start(), span.end()).equals(span.text())) {
+                    marks.add(new Mark(span.start(), span.end(), indicator.type()));
+                }
+            }
+        }
+        marks.sort(Comparator.comparingInt(Mark::start));
+        var segments = new ArrayList<Segment>();
+        int position = 0;
+        for (var mark : marks) {
+            if (mark.start() < position) {
+                continue;
+            }
+            if (mark.start() > position) {
+                segments.add(new Segment(text.substring(position, mark.start()), null));
+            }
+            segments.add(new Segment(text.substring(mark.start(), mark.end()), mark.type()));
+            position = mark.end();
+        }
+        if (position < text.length()) {
+            segments.add(new Segment(text.substring(position), null));
+        }
+        return segments;
+    }
+
+}

@@ -1,0 +1,51 @@
+package fr.egide.monitoring;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mentions for background processing by other modules (analysis, alerts), which run without a signed-in
+ * user. Not for pages or the API: those go through {@link Mentions}, which checks the caller's cabinets.
+ */
+@Service
+public class MentionFeed {
+
+    private static final String COLUMNS = """
+            select m.id, m.cabinet_id, m.text, m.rating, s.name as source_name, m.published_earliest, m.version_count
+            from monitoring_mention m join monitoring_source s on s.id = m.source_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    MentionFeed(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The mentions an import created or changed. */
+    public List<MentionText> ofImport(UUID importId) {
+        return jdbc.sql(COLUMNS + " where m.import_id = ? order by m.id").param(importId).query(MentionFeed::map).list();
+    }
+
+    /** All mentions, by id order, {@code limit} at a time after {@code afterId} (null for the first batch). */
+    public List<MentionText> after(UUID afterId, int limit) {
+        if (afterId == null) {
+            return jdbc.sql(COLUMNS + " order by m.id limit ?").param(limit).query(MentionFeed::map).list();
+        }
+        return jdbc.sql(COLUMNS + " where m.id > ? order by m.id limit ?").params(afterId, limit).query(MentionFeed::map).list();
+    }
+
+    public Optional<MentionText> get(UUID mentionId) {
+        return jdbc.sql(COLUMNS + " where m.id = ?").param(mentionId).query(MentionFeed::map).optional();
+    }
+
+    private static MentionText map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        var published = rs.getTimestamp("published_earliest");
+        return new MentionText(rs.getObject("id", UUID.class), rs.getObject("cabinet_id", UUID.class), rs.getString("text"),
+                (Integer) rs.getObject("rating", Integer.class), rs.getString("source_name"),
+                published == null ? null : published.toInstant(), rs.getInt("version_count"));
+    }
+
+}
