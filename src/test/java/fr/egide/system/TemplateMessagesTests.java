@@ -81,6 +81,24 @@ class TemplateMessagesTests {
         assertThat(messages).isNotEmpty();
     }
 
+    /** With arguments, a message goes through MessageFormat, which eats single apostrophes: "l'import" must be "l''import". */
+    @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        var messages = new Properties();
+        try (var in = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources/messages/messages.properties")),
+                StandardCharsets.UTF_8)) {
+            messages.load(in);
+        }
+        var wrong = new ArrayList<String>();
+        messages.forEach((key, value) -> {
+            var text = value.toString();
+            if (text.matches("(?s).*\\{\\d.*") && text.replace("''", "").contains("'")) {
+                wrong.add(key + "=" + text);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
     private static List<Path> templates() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
