@@ -33,6 +33,12 @@ class WebSecurityIntegrationTests {
     @Autowired
     PracticeManagement practice;
 
+    @Autowired
+    fr.egide.monitoring.MentionImports imports;
+
+    @Autowired
+    fr.egide.monitoring.Mentions mentions;
+
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterEach
@@ -145,6 +151,41 @@ class WebSecurityIntegrationTests {
         var ownerToken = TestAccounts.token(context, owner);
         assertThat(get("/api/v1/cabinets/" + cabinet.id(), "Authorization", "Bearer " + ownerToken).statusCode())
             .isEqualTo(200);
+
+        // Every kind of object of that cabinet, read or changed by the stranger: not found, and unchanged.
+        TestAccounts.signIn(context, owner);
+        var practitioner = practice.addPractitioner(cabinet.id(), new fr.egide.practice.PractitionerForm(
+                fr.egide.practice.Civility.DR, "Anne", "Privée", fr.egide.practice.Profession.MEDECIN, null, null, null,
+                null, null, null, false));
+        var report = imports.importFile(cabinet.id(), "a.csv", () -> new java.io.ByteArrayInputStream(
+                "source;external_id;rating;text\nGoogle;p-1;2;Attente\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+        var mentionId = mentions.search(new fr.egide.monitoring.MentionFilter(cabinet.id(), null, null, null, null, null,
+                null, null), 0, 1).items().get(0).id();
+        TestAccounts.signOut();
+        var bearer = "Bearer " + token;
+        assertThat(get("/api/v1/mentions/" + mentionId, "Authorization", bearer).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/imports/" + report.id(), "Authorization", bearer).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/imports/" + report.id() + "/issues", "Authorization", bearer).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/sources?cabinetId=" + cabinet.id(), "Authorization", bearer).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/cabinets/" + cabinet.id() + "/practitioners/" + practitioner.id(), "Authorization", bearer)
+            .statusCode()).isEqualTo(404);
+        var status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/mentions/" + mentionId + "/status"))
+            .header("Authorization", bearer).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"status\": \"ARCHIVE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).isEqualTo(404);
+        var delete = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cabinets/" + cabinet.id()
+                + "/practitioners/" + practitioner.id())).header("Authorization", bearer).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(404);
+        var upload = post("/api/v1/imports?cabinetId=" + cabinet.id(), "multipart/form-data; boundary=x",
+                "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nsource;text\nGoogle;Intrus\n\r\n--x--\r\n",
+                "Authorization", bearer);
+        assertThat(upload.statusCode()).isEqualTo(404);
+        TestAccounts.signIn(context, owner);
+        assertThat(mentions.detail(mentionId).mention().status()).isEqualTo(fr.egide.monitoring.MentionStatus.NOUVEAU);
+        assertThat(practice.practitioners(cabinet.id())).hasSize(1);
+        assertThat(mentions.search(new fr.egide.monitoring.MentionFilter(cabinet.id(), null, null, null, null, null, null, null),
+                0, 10).totalItems()).isEqualTo(1);
     }
 
     @Test

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
  * @param date the publication date as shown on the page: "12/03/2024", "il y a 3 mois"…
  */
 public record ManualMention(@NotBlank(message = "{mention.source.obligatoire}") @Size(max = 120) String source,
-        @Size(max = 2000) String url, @Size(max = 200) String author,
+        @Size(max = 2000, message = "{mention.url.longueur}") String url,
+        @Size(max = 200, message = "{mention.auteur.longueur}") String author,
         @Min(value = 1, message = "{mention.note.bornes}") @Max(value = 5, message = "{mention.note.bornes}") Integer rating,
-        @Size(max = 50000) String text, @Size(max = 100) String date) {
+        @Size(max = 50000, message = "{mention.texte.longueur}") String text,
+        @Size(max = 100, message = "{mention.date.longueur}") String date) {
 }

@@ -119,7 +119,12 @@ public class PracticeManagement {
 
     private static List<String> lines(List<String> values) {
         return values == null ? List.of()
-                : values.stream().map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+                : values.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .map(String::strip)
+                    .filter(value -> !value.isEmpty())
+                    .distinct()
+                    .toList();
     }
 
     private static String blankToNull(String value) {

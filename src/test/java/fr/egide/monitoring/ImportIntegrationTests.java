@@ -295,6 +295,106 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aJsonArrayOnOneLineKeepsEveryDistinctReview() {
+        var report = importText("une-ligne.json", "[{\"source\":\"Google\",\"external_id\":\"o-1\",\"rating\":5,\"text\":\"Bien\"},"
+                + "{\"source\":\"Google\",\"external_id\":\"o-1\",\"rating\":5,\"text\":\"Bien\"},"
+                + "{\"source\":\"Google\",\"external_id\":\"o-2\",\"rating\":9,\"text\":\"Note fausse\"},"
+                + "{\"source\":\"Google\",\"external_id\":\"o-3\",\"rating\":0,\"text\":\"Note fausse aussi\"},"
+                + "{\"source\":\"Google\",\"external_id\":\"o-4\",\"rating\":2,\"text\":\"Bof\"}]");
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.duplicates()).isEqualTo(1);
+        assertThat(report.rejected()).isEqualTo(2);
+        assertThat(report.issues()).extracting(ImportIssue::lineNo).containsOnly(1L);
+    }
+
+    @Test
+    void nulBytesAreDroppedNotFatal() {
+        var report = importText("nul.csv", "source;external_id;rating;text\nGoogle;n-1;4;Tr\u0000ès bien\nGoogle;n-2;x\u0000;Bien\n");
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(onlyMention().text()).isEqualTo("Très bien");
+    }
+
+    @Test
+    void aUtf16FileIsRefusedWithAnExplanation() {
+        var report = importBytes("unicode.txt",
+                concat(new byte[] { (byte) 0xff, (byte) 0xfe }, "source;text\nGoogle;Bien\n".getBytes(StandardCharsets.UTF_16LE)));
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.error()).contains("UTF-16").contains("CSV UTF-8");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        var out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void aJsonArrayWithAByteOrderMarkIsRead() {
+        var report = importText("bom.json", "\ufeff[{\"source\": \"Google\", \"external_id\": \"b-1\", \"text\": \"Bien\"}]");
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(report.created()).isEqualTo(1);
+        var trailing = importText("suite.json", "[{\"source\": \"Google\", \"text\": \"Bien\"}] {\"text\": \"en trop\"}");
+        assertThat(trailing.succeeded()).isFalse();
+        assertThat(trailing.error()).contains("après la fin du tableau");
+    }
+
+    @Test
+    void lineNumbersCountBlankLines() {
+        var report = importText("blancs.csv", "source;external_id;rating;text\n\nGoogle;l-1;5;Bien\n\n\nGoogle;l-2;6;Trop\n");
+        assertThat(report.issues()).singleElement().satisfies(issue -> assertThat(issue.lineNo()).isEqualTo(6));
+    }
+
+    @Test
+    void aReviewWithoutIdIsRecognisedWhenItsRelativeDateMoved() {
+        importText("mars.csv", "source;author;rating;text;date\nForum;Léa;2;Attente trop longue;il y a 3 mois\n");
+        var later = importText("avril.csv", "source;author;rating;text;date\nForum;Léa;2;Attente trop longue;il y a 4 mois\n");
+        assertThat(later.created()).isZero();
+        assertThat(storedMentions()).isEqualTo(1);
+    }
+
+    @Test
+    void impossibleDatesAreRejectedNotFatal() {
+        var report = importText("dates.csv", "source;external_id;text;date;seen_at\nGoogle;d-1;A;il y a 9999 ans;\nGoogle;d-2;B;0000;\n"
+                + "Google;d-3;C;hier;2999-01-01\nGoogle;d-4;D;hier;\n");
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.rejected()).isEqualTo(3);
+    }
+
+    @Test
+    void twoImportsIntoOneCabinetAtOnceBothSucceed() throws Exception {
+        var lines = new StringBuilder("source;external_id;rating;text\n");
+        for (int i = 0; i < 3000; i++) {
+            lines.append("Source ").append(i % 7).append(";c-").append(i).append(";4;Avis ").append(i).append('\n');
+        }
+        var bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        var user = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var tasks = new java.util.ArrayList<java.util.concurrent.Future<ImportReport>>();
+            for (int t = 0; t < 2; t++) {
+                tasks.add(pool.submit(() -> {
+                    org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(user);
+                    return importBytes("concurrent.csv", bytes);
+                }));
+            }
+            var first = tasks.get(0).get();
+            var second = tasks.get(1).get();
+            assertThat(first.succeeded()).as(first.error()).isTrue();
+            assertThat(second.succeeded()).as(second.error()).isTrue();
+            assertThat(first.created() + second.created()).isEqualTo(3000);
+            assertThat(storedMentions()).isEqualTo(3000);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void frenchFullTextSearchFindsStemmedWords() {
         importText("avis.csv", """
                 source;external_id;rating;text

@@ -21,6 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads, once, a fictional cabinet with about sixty reviews, through the same import as real files. Every
@@ -42,8 +44,11 @@ class DemoLoader implements ApplicationRunner {
 
     private final boolean enabled;
 
+    private final TransactionTemplate transaction;
+
     DemoLoader(PracticeManagement practice, MentionImports imports, CabinetAccess access,
-            @Value("${egide.demo:false}") boolean enabled) {
+            @Value("${egide.demo:false}") boolean enabled, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.practice = practice;
         this.imports = imports;
         this.access = access;
@@ -57,7 +62,12 @@ class DemoLoader implements ApplicationRunner {
         }
     }
 
+    /** All or nothing: a half-built demo cabinet would pass for loaded forever. */
     synchronized void load() {
+        transaction.executeWithoutResult(status -> loadInTransaction());
+    }
+
+    private void loadInTransaction() {
         if (practice.demoCabinet().isPresent()) {
             log.info("Données de démonstration déjà chargées");
             return;

@@ -12,7 +12,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First run. Égide ships with no account and no default password: the first administrator is created
@@ -36,9 +38,12 @@ class Installation implements ApplicationRunner {
 
     private final ApplicationEventPublisher events;
 
+    private final TransactionTemplate transaction;
+
     Installation(Users users, PasswordEncoder passwordEncoder, IdentitySettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
@@ -64,10 +69,17 @@ class Installation implements ApplicationRunner {
         return user;
     }
 
+    /** bcrypt reads 72 bytes at most and refuses more: a longer passphrase is refused in French, not cut. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
     static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidRequestException(
                     "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidRequestException("Le mot de passe est trop long : 72 octets au plus (environ 70 caractères "
+                    + "sans accents).");
         }
     }
 
@@ -78,7 +90,9 @@ class Installation implements ApplicationRunner {
             return;
         }
         try {
-            createFirstAdministrator(email, "Administrateur", settings.bootstrapAdminPassword());
+            // Through a transaction, so that the UserCreated event is recorded and delivered after the commit.
+            transaction.executeWithoutResult(
+                    status -> createFirstAdministrator(email, "Administrateur", settings.bootstrapAdminPassword()));
             log.info("Administrateur initial créé pour {}", email);
         }
         catch (InvalidRequestException ex) {

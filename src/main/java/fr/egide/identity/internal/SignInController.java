@@ -61,7 +61,7 @@ class SignInController {
             installation.createFirstAdministrator(form.email(), form.displayName(), form.password());
         }
         catch (InvalidRequestException ex) {
-            errors.reject("installation.refusee", ex.getMessage());
+            errors.reject("erreur.motif", new Object[] { ex.getMessage() }, ex.getMessage());
             return "identity/installation";
         }
         redirect.addFlashAttribute("info", "installation.terminee");

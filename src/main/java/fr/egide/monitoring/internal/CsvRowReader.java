@@ -52,7 +52,8 @@ final class CsvRowReader implements RowReader {
             .setDelimiter(delimiter)
             .setHeader()
             .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
+            // Blank lines are skipped here, not by the parser, so that line numbers stay those of the file.
+            .setIgnoreEmptyLines(false)
             .setAllowMissingColumnNames(true)
             .setIgnoreSurroundingSpaces(true)
             .get()
@@ -83,6 +84,17 @@ final class CsvRowReader implements RowReader {
 
     @Override
     public RawRow next() {
+        RawRow row;
+        do {
+            row = read();
+        }
+        while (row == BLANK);
+        return row;
+    }
+
+    private static final RawRow BLANK = RawRow.unreadable(0, "", "");
+
+    private RawRow read() {
         CSVRecord record;
         try {
             if (!records.hasNext()) {
@@ -96,6 +108,9 @@ final class CsvRowReader implements RowReader {
         }
         var line = lastLine + 1;
         lastLine = parser.getCurrentLineNumber();
+        if (record.size() == 1 && record.get(0).isBlank()) {
+            return BLANK;
+        }
         var original = new LinkedHashMap<String, String>();
         var values = new HashMap<String, String>();
         var size = record.size();

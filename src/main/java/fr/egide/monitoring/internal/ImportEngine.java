@@ -43,9 +43,12 @@ class ImportEngine {
 
     static final int CHUNK_ROWS = 5_000;
 
+    /** Long reviews fill a chunk before 5,000 rows: the buffer is bounded in bytes too. */
+    static final int CHUNK_BYTES = 8 * 1024 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
 
-    private static final String STAGE_COLUMNS = "line_no, source_name, external_id, url, author, rating, text, "
+    private static final String STAGE_COLUMNS = "seq, line_no, source_name, external_id, url, author, rating, text, "
             + "language, pub_raw, pub_earliest, pub_latest, pub_precision, pub_basis, seen_at, fingerprint, raw";
 
     private final DataSource dataSource;
@@ -98,10 +101,20 @@ class ImportEngine {
                     : "Lecture du fichier impossible : " + ex.getMessage();
             recordFailure(importId, startedAt, request, format, charset, message);
         }
+        catch (RuntimeException ex) {
+            // Whatever went wrong, the transaction rolled back: nothing is half-written, and the user is told so.
+            log.error("Import {} de {} interrompu", importId, request.fileName(), ex);
+            recordFailure(importId, startedAt, request, format, charset,
+                    "L'import a été interrompu par une erreur inattendue ; rien n'a été enregistré. Vérifiez que le "
+                            + "fichier est un CSV ou un JSON en UTF-8 ou Windows-1252, puis recommencez ; si l'erreur "
+                            + "persiste, signalez-la à votre administrateur.");
+        }
         return reports.find(importId, ImportReports.FIRST_ISSUES).orElseThrow();
     }
 
     private Counts importIn(UUID importId, Instant startedAt, Request request, ImportFileFormat.Detected detected) {
+        // Two imports into one cabinet at once would race on new sources and mentions: they take turns.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(request.cabinetId().toString()).query(Object.class).single();
         jdbc.sql("""
                 insert into monitoring_import (id, cabinet_id, user_id, file_name, format, charset, status,
                     started_at, finished_at)
@@ -112,7 +125,7 @@ class ImportEngine {
             .update();
         jdbc.sql("""
                 create temp table import_stage (
-                    line_no bigint, source_name text, external_id text, url text, author text, rating smallint,
+                    seq bigint, line_no bigint, source_name text, external_id text, url text, author text, rating smallint,
                     text text, language text, pub_raw text, pub_earliest timestamptz, pub_latest timestamptz,
                     pub_precision text, pub_basis text, seen_at timestamptz, fingerprint text, raw jsonb,
                     source_id uuid, keep boolean not null default true, mention_id uuid,
@@ -125,19 +138,19 @@ class ImportEngine {
         List<String> ignored;
         try (var reader = open(request, detected)) {
             var chunk = new Chunk();
-            var rejections = new ArrayList<RowValidator.Rejection>();
+            var rejections = new ArrayList<Numbered>();
             RawRow row;
             while ((row = reader.next()) != null) {
                 total++;
                 var result = validator.validate(row);
                 if (result instanceof ValidRow valid) {
-                    chunk.add(valid);
+                    chunk.add(total, valid);
                 }
                 else {
-                    rejections.add((RowValidator.Rejection) result);
+                    rejections.add(new Numbered(total, (RowValidator.Rejection) result));
                     rejected++;
                 }
-                if (chunk.rows >= CHUNK_ROWS || rejections.size() >= CHUNK_ROWS) {
+                if (chunk.rows >= CHUNK_ROWS || chunk.buffer.size() >= CHUNK_BYTES || rejections.size() >= CHUNK_ROWS) {
                     flush(chunk, rejections, importId);
                 }
             }
@@ -169,13 +182,17 @@ class ImportEngine {
         var in = request.content().get();
         return switch (detected.format()) {
             case CSV -> new CsvRowReader(in, detected.charset(), detected.bom());
-            case JSON -> JsonRowReader.array(json, in, detected.charset());
+            case JSON -> JsonRowReader.array(json, in, detected.charset(), detected.bom());
             case JSON_LINES -> JsonRowReader.lines(json, in, detected.charset());
         };
     }
 
     /** Copies the chunk into the staging table, then stores the pending rejections: one statement at a time. */
-    private void flush(Chunk chunk, List<RowValidator.Rejection> rejections, UUID importId) {
+    /** A rejection with the record's ordinal in the file, its key in the report. */
+    private record Numbered(long seq, RowValidator.Rejection rejection) {
+    }
+
+    private void flush(Chunk chunk, List<Numbered> rejections, UUID importId) {
         if (chunk.rows > 0) {
             var connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -194,13 +211,14 @@ class ImportEngine {
         }
         if (!rejections.isEmpty()) {
             jdbcTemplate.batchUpdate("""
-                    insert into monitoring_import_issue (import_id, line_no, kind, reason, excerpt)
-                    values (?, ?, 'REJET', ?, ?)
-                    """, rejections, 1000, (ps, rejection) -> {
+                    insert into monitoring_import_issue (import_id, seq, line_no, kind, reason, excerpt)
+                    values (?, ?, ?, 'REJET', ?, ?)
+                    """, rejections, 1000, (ps, numbered) -> {
                 ps.setObject(1, importId);
-                ps.setLong(2, rejection.row().line());
-                ps.setString(3, rejection.reason());
-                ps.setString(4, rejection.row().excerpt());
+                ps.setLong(2, numbered.seq());
+                ps.setLong(3, numbered.rejection().row().line());
+                ps.setString(4, numbered.rejection().reason());
+                ps.setString(5, numbered.rejection().row().excerpt());
             });
             rejections.clear();
         }
@@ -214,7 +232,7 @@ class ImportEngine {
                 insert into monitoring_source (id, cabinet_id, kind, name)
                 select gen_random_uuid(), :cabinet, 'IMPORT', s.source_name
                 from (select distinct on (lower(source_name)) source_name from import_stage
-                      order by lower(source_name), line_no) s
+                      order by lower(source_name), seq) s
                 where not exists (select 1 from monitoring_source m
                                   where m.cabinet_id = :cabinet and lower(m.name) = lower(s.source_name))
                 """).param("cabinet", cabinetId).update();
@@ -225,18 +243,18 @@ class ImportEngine {
         jdbc.sql("analyze import_stage").update();
         var duplicates = jdbc.sql("""
                 with ranked as (
-                    select line_no, text, first_value(line_no) over w as first_line, row_number() over w as rn
+                    select seq, line_no, text, first_value(line_no) over w as first_line, row_number() over w as rn
                     from import_stage
                     window w as (partition by source_id, coalesce('id:' || external_id, 'fp:' || fingerprint)
-                                 order by line_no)
+                                 order by seq)
                 ), marked as (
                     update import_stage st set keep = false from ranked r
-                    where r.rn > 1 and st.line_no = r.line_no
-                    returning st.line_no
+                    where r.rn > 1 and st.seq = r.seq
+                    returning st.seq
                 )
-                insert into monitoring_import_issue (import_id, line_no, kind, reason, excerpt)
-                select :import, r.line_no, 'DOUBLON',
-                       'Même avis que la ligne ' || r.first_line || ' du fichier : ignorée.', left(r.text, 160)
+                insert into monitoring_import_issue (import_id, seq, line_no, kind, reason, excerpt)
+                select :import, r.seq, r.line_no, 'DOUBLON',
+                       'Même avis que celui de la ligne ' || r.first_line || ' du fichier : ignoré.', left(r.text, 160)
                 from ranked r where r.rn > 1
                 """).param("import", importId).update();
         jdbc.sql("""
@@ -316,9 +334,10 @@ class ImportEngine {
 
         private int rows;
 
-        void add(ValidRow row) {
+        void add(long seq, ValidRow row) {
             line.setLength(0);
             var published = row.published();
+            field(Long.toString(seq));
             field(Long.toString(row.line()));
             field(row.sourceName());
             field(row.externalId());

@@ -39,6 +39,11 @@ final class ImportFileFormat {
             in.mark(4);
             var head = in.readNBytes(3);
             bom = head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf;
+            if (head.length >= 2 && ((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe
+                    || (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff)) {
+                throw new ImportFailure("Fichier en UTF-16 (export « Texte Unicode » d'Excel) : enregistrez-le au format "
+                        + "« CSV UTF-8 » puis recommencez.");
+            }
             if (!bom) {
                 in.reset();
             }

@@ -37,7 +37,7 @@ public class ImportReports {
     public PageResult<ImportIssue> issues(UUID importId, int page, int size) {
         var items = jdbc.sql("""
                 select line_no, kind, reason, excerpt from monitoring_import_issue
-                where import_id = ? order by line_no limit ? offset ?
+                where import_id = ? order by seq limit ? offset ?
                 """)
             .params(importId, size, (long) page * size)
             .query((rs, row) -> new ImportIssue(rs.getLong("line_no"), rs.getString("kind"), rs.getString("reason"),

@@ -40,8 +40,17 @@ final class JsonRowReader implements RowReader {
         this.lines = lines;
     }
 
-    static JsonRowReader array(JsonMapper json, InputStream in, Charset charset) {
-        var parser = json.createParser(new BufferedReader(new InputStreamReader(in, charset), 64 * 1024));
+    static JsonRowReader array(JsonMapper json, InputStream in, Charset charset, boolean bom) {
+        var reader = new BufferedReader(new InputStreamReader(in, charset), 64 * 1024);
+        if (bom) {
+            try {
+                reader.skip(1);
+            }
+            catch (IOException ex) {
+                throw new ImportFailure("Lecture du fichier interrompue : " + ex.getMessage());
+            }
+        }
+        var parser = json.createParser(reader);
         try {
             var first = parser.nextToken();
             if (first != JsonToken.START_ARRAY) {
@@ -73,6 +82,10 @@ final class JsonRowReader implements RowReader {
         try {
             var token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
+                if (token == JsonToken.END_ARRAY && parser.nextToken() != null) {
+                    throw new ImportFailure("Contenu inattendu après la fin du tableau JSON (ligne "
+                            + parser.currentTokenLocation().getLineNr() + ") : le fichier doit contenir un seul tableau.");
+                }
                 return null;
             }
             var line = parser.currentTokenLocation().getLineNr();

@@ -48,7 +48,8 @@ class MentionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) MentionStatus status, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore, Model model) {
         var filter = new MentionFilter(null, source, minRating, maxRating, from, to, status, q);
         try {
             model.addAttribute("result", mentions.search(filter, Math.max(page, 0), Math.min(Math.max(size, 1), 100)));
@@ -60,7 +61,8 @@ class MentionController {
         model.addAttribute("filter", filter);
         model.addAttribute("sources", mentions.sources());
         model.addAttribute("statuses", MentionStatus.values());
-        return htmx != null ? "monitoring/mentions :: results" : "monitoring/mentions";
+        // A history restore that missed htmx's cache asks for the whole page, not the fragment.
+        return htmx != null && historyRestore == null ? "monitoring/mentions :: results" : "monitoring/mentions";
     }
 
     @GetMapping("/mentions/{id}")
@@ -88,7 +90,7 @@ class MentionController {
     String importFile(@RequestParam UUID cabinetId, @RequestParam(required = false) String defaultSource,
             @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
         if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "import.fichier.vide");
+            redirect.addFlashAttribute("flashError", "import.fichier.vide");
             return "redirect:/import";
         }
         var report = imports.importFile(cabinetId, file.getOriginalFilename(), () -> {
@@ -126,7 +128,7 @@ class MentionController {
                 return "redirect:/mentions";
             }
             catch (InvalidRequestException ex) {
-                errors.reject("mention.refusee", ex.getMessage());
+                errors.reject("erreur.motif", new Object[] { ex.getMessage() }, ex.getMessage());
             }
         }
         model.addAttribute("cabinets", practice.cabinetsOfCurrentUser());

@@ -78,7 +78,7 @@ public class MentionRepository {
         }
         if (filter.query() != null && !filter.query().isBlank()) {
             where.add("m.search @@ websearch_to_tsquery('french', :query)");
-            params.put("query", filter.query().strip());
+            params.put("query", filter.query().replace("\u0000", "").strip());
         }
         var condition = String.join(" and ", where);
         var total = jdbc.sql("select count(*) from monitoring_mention m where " + condition)

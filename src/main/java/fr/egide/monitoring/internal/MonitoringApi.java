@@ -124,7 +124,7 @@ class MonitoringApi {
     ResponseEntity<Source> createSource(@Valid @RequestBody NewSource source) {
         var created = mentions.createSource(source.cabinetId(),
                 source.kind() == null ? SourceKind.MANUAL : source.kind(), source.name());
-        return ResponseEntity.created(URI.create("/api/v1/sources/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/sources?cabinetId=" + created.cabinetId())).body(created);
     }
 
     @PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -148,6 +148,13 @@ class MonitoringApi {
         }, defaultSource);
         var status = report.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT;
         return ResponseEntity.status(status).location(URI.create("/api/v1/imports/" + report.id())).body(report);
+    }
+
+    @GetMapping("/imports")
+    @Tag(name = "Imports")
+    @Operation(summary = "Les derniers imports des cabinets de l'appelant (50 au plus)")
+    List<ImportReport> imports() {
+        return imports.latest(50);
     }
 
     @GetMapping("/imports/{id}")

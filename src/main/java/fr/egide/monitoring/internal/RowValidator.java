@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
 final class RowValidator {
 
     static final int MAX_TEXT = 50_000;
+
+    /** No online review is older than this; earlier dates are typing errors (and beyond PostgreSQL's range). */
+    static final Instant OLDEST = Instant.parse("1990-01-01T00:00:00Z");
 
     private static final Pattern RATING = Pattern.compile("^([0-9]+)(?:[.,]0+)?\\s*(?:/\\s*5|★|étoiles?|etoiles?|stars?)?$");
 
@@ -94,6 +98,9 @@ final class RowValidator {
             return new Rejection(row, "Date de relevé illisible (lu : « " + row.get(ImportColumns.SEEN_AT)
                     + " ») : écrivez-la comme 2024-03-12 ou 2024-03-12T10:15:00Z.");
         }
+        if (seenAt.isAfter(importedAt.plus(Duration.ofDays(1)))) {
+            return new Rejection(row, "Date de relevé dans le futur (lu : « " + row.get(ImportColumns.SEEN_AT) + " »).");
+        }
         PublicationDate published;
         try {
             published = FrenchDates.parse(row.get(ImportColumns.DATE), seenAt);
@@ -101,10 +108,14 @@ final class RowValidator {
         catch (UnreadableDateException ex) {
             return new Rejection(row, ex.getMessage());
         }
+        if (published != null && published.earliest().isBefore(OLDEST)) {
+            return new Rejection(row, "Date trop ancienne pour un avis en ligne (lu : « " + published.raw()
+                    + " ») : avant 1990, elle est certainement erronée.");
+        }
         var author = row.get(ImportColumns.AUTHOR);
         var language = row.get(ImportColumns.LANGUAGE);
         language = language != null ? language.toLowerCase(Locale.ROOT) : LanguageGuess.guess(text);
-        var fingerprint = fingerprint(source, author, rating, text, row.get(ImportColumns.DATE));
+        var fingerprint = fingerprint(source, author, rating, text);
         return new ValidRow(row.line(), source, externalId, url, author, rating, text, language, published, seenAt,
                 fingerprint, toJson.apply(row.original()));
     }
@@ -134,12 +145,15 @@ final class RowValidator {
         }
     }
 
-    /** Identifies a review that has no id of its own: the same author, rating, text and date is the same review. */
-    static String fingerprint(String source, String author, Integer rating, String text, String date) {
+    /**
+     * Identifies a review that has no id of its own: the same source, author, rating and text is the same
+     * review. The date is left out: sites show it relative ("il y a 3 mois"), so it changes between two exports.
+     */
+    static String fingerprint(String source, String author, Integer rating, String text) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             for (var part : new String[] { source.toLowerCase(Locale.ROOT), author, String.valueOf(rating),
-                    text.replaceAll("\\s+", " "), date }) {
+                    text.replaceAll("\\s+", " ") }) {
                 digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }

@@ -119,7 +119,7 @@ class PracticeController {
             }
         }
         catch (InvalidRequestException ex) {
-            errors.reject("praticien.refuse", ex.getMessage());
+            errors.reject("erreur.motif", new Object[] { ex.getMessage() }, ex.getMessage());
             return "practice/praticien";
         }
         redirect.addFlashAttribute("info", "praticien.enregistre");

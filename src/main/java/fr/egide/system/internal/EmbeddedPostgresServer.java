@@ -36,9 +36,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             log.info("Démarrage de PostgreSQL intégré, données dans {}", dataDir);
+            // Zonky starts PostgreSQL with -F (no fsync) for tests; Égide keeps evidence, so durability is restored.
             var postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
             return new EmbeddedPostgresServer(postgres, false, database).withDatabase();
         }

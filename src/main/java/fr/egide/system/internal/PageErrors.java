@@ -21,6 +21,14 @@ class PageErrors {
         return "system/erreur";
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String notMultipart(Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("message", "Envoi de fichier invalide : utilisez le formulaire d'import.");
+        return "system/erreur";
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidRequestException ex, Model model) {
