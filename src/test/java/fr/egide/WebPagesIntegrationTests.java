@@ -145,6 +145,10 @@ class WebPagesIntegrationTests {
         var response = get("/mentions/" + UUID.randomUUID());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(text(response)).contains("Mention introuvable.");
+        var unknown = get("/page-inconnue", "Accept", "text/html,application/xhtml+xml");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(text(unknown)).contains("Page introuvable");
     }
 
     HttpResponse<String> upload(String cabinetId, String fileName, String content) throws Exception {

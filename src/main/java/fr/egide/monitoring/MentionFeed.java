@@ -24,9 +24,19 @@ public class MentionFeed {
         this.jdbc = jdbc;
     }
 
-    /** The mentions an import created or changed. */
-    public List<MentionText> ofImport(UUID importId) {
-        return jdbc.sql(COLUMNS + " where m.import_id = ? order by m.id").param(importId).query(MentionFeed::map).list();
+    /**
+     * The mentions an import created or changed, {@code limit} at a time after {@code afterId} (null for the
+     * first batch): an import can bring hundreds of thousands, which must not sit in memory together.
+     */
+    public List<MentionText> ofImport(UUID importId, UUID afterId, int limit) {
+        if (afterId == null) {
+            return jdbc.sql(COLUMNS + " where m.import_id = ? order by m.id limit ?").params(importId, limit)
+                .query(MentionFeed::map)
+                .list();
+        }
+        return jdbc.sql(COLUMNS + " where m.import_id = ? and m.id > ? order by m.id limit ?").params(importId, afterId, limit)
+            .query(MentionFeed::map)
+            .list();
     }
 
     /** All mentions, by id order, {@code limit} at a time after {@code afterId} (null for the first batch). */

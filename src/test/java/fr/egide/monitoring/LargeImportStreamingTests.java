@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A 50 MB file goes through the import in a JVM whose heap is too small to hold it (the build runs this
- * class alone with -Xmx160m): it can only pass if the file is streamed. The file is generated on the fly,
+ * class alone with -Xmx128m): it can only pass if the file is streamed. The file is generated on the fly,
  * so it never exists whole in memory on the test side either.
  */
 @Tag("streaming")
@@ -55,10 +55,22 @@ class LargeImportStreamingTests {
             .isLessThan(2 * FIFTY_MEGABYTES + 100L * 1024 * 1024);
     }
 
+    @Test
+    void importsLongReviewsWithoutHoldingThem() {
+        TestAccounts.signIn(context, TestAccounts.create(context, "Dr Bavard"));
+        var cabinet = practice.createCabinet(new CabinetForm("Cabinet aux longs avis", null, null, null)).id();
+        var longText = "Avis très détaillé sur l'accueil, l'attente et les soins. ".repeat(170);
+        var report = imports.importFile(cabinet, "longs.csv", () -> new GeneratedCsv(40L * 1024 * 1024, longText), null);
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        assertThat(report.created()).isGreaterThan(3_000);
+    }
+
     /** A CSV of reviews produced as it is read; one line in a thousand has an invalid rating. */
     static final class GeneratedCsv extends InputStream {
 
         private final long size;
+
+        private final String body;
 
         private long produced;
 
@@ -69,7 +81,13 @@ class LargeImportStreamingTests {
         private int position;
 
         GeneratedCsv(long size) {
+            this(size, "accueil correct, attente un peu longue, médecin à l'écoute, explications claires ; "
+                    + "je recommande le cabinet pour sa disponibilité.");
+        }
+
+        GeneratedCsv(long size, String body) {
             this.size = size;
+            this.body = body;
         }
 
         @Override
@@ -103,8 +121,7 @@ class LargeImportStreamingTests {
             line++;
             var rating = line % 1000 == 0 ? 9 : 1 + line % 5;
             current = ("Google;big-" + line + ";Patient " + line % 997 + ";" + rating
-                    + ";\"Avis numéro " + line + " : accueil correct, attente un peu longue, médecin à l'écoute, "
-                    + "explications claires ; je recommande le cabinet pour sa disponibilité.\";il y a "
+                    + ";\"Avis numéro " + line + " : " + body + "\";il y a "
                     + (1 + line % 11) + " mois\n").getBytes(StandardCharsets.UTF_8);
             position = 0;
             return true;

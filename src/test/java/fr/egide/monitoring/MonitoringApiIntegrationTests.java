@@ -133,6 +133,20 @@ class MonitoringApiIntegrationTests {
         assertThat(badJson.statusCode()).isEqualTo(400);
         assertThat(body(badJson).get("detail").asString()).startsWith("Corps de requête illisible");
 
+        var unknown = send(at("/api/v1/nulle-part").GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(body(unknown).get("detail").asString()).contains("Adresse inconnue");
+
+        var wrongMethod = send(at("/api/v1/mentions").DELETE());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(body(wrongMethod).get("detail").asString()).contains("DELETE");
+
+        var notMultipart = send(at("/api/v1/imports?cabinetId=" + UUID.randomUUID()).header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString("source;text")));
+        assertThat(notMultipart.statusCode()).isIn(400, 415);
+        assertThat(notMultipart.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
         var noFile = send(at("/api/v1/imports?cabinetId=" + UUID.randomUUID())
             .header("Content-Type", "multipart/form-data; boundary=x")
             .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")));

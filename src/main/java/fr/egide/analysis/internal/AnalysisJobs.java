@@ -42,11 +42,15 @@ class AnalysisJobs {
 
     @ApplicationModuleListener
     void on(MentionsImported event) {
-        var mentions = feed.ofImport(event.importId());
-        for (int i = 0; i < mentions.size(); i += BATCH) {
-            analyze(mentions.subList(i, Math.min(mentions.size(), i + BATCH)));
+        UUID after = null;
+        int count = 0;
+        List<MentionText> batch;
+        while (!(batch = feed.ofImport(event.importId(), after, BATCH)).isEmpty()) {
+            analyze(batch);
+            count += batch.size();
+            after = batch.get(batch.size() - 1).id();
         }
-        log.info("Analyse de l'import {} : {} mentions", event.importId(), mentions.size());
+        log.info("Analyse de l'import {} : {} mentions", event.importId(), count);
     }
 
     @Async

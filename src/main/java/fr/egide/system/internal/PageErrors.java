@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Errors of the web UI as a readable French page inside the layout, never a stack trace. */
+@org.springframework.core.annotation.Order(0)
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
