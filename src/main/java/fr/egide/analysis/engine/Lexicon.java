@@ -46,15 +46,19 @@ public final class Lexicon {
     /** Every match of every entry, in text order; a token may start several matches. */
     public List<Match> scan(List<Token> tokens) {
         var matches = new ArrayList<Match>();
+        var words = new java.util.HashSet<String>(tokens.size() * 2);
+        for (var token : tokens) {
+            words.add(token.norm());
+        }
         for (int i = 0; i < tokens.size(); i++) {
             var norm = tokens.get(i).norm();
             var exact = byWord.get(norm);
             var prefixed = norm.length() >= 3 ? byPrefixHead.get(norm.substring(0, 3)) : null;
             if (exact != null) {
-                collect(exact, null, tokens, i, matches);
+                collect(exact, null, tokens, i, words, matches);
             }
             if (prefixed != null) {
-                collect(prefixed, exact, tokens, i, matches);
+                collect(prefixed, exact, tokens, i, words, matches);
             }
         }
         return matches;
@@ -62,9 +66,9 @@ public final class Lexicon {
 
     /** Tries the candidates at one position; an entry indexed both by word and by prefix is tried once. */
     private static void collect(List<Entry> candidates, List<Entry> alreadyTried, List<Token> tokens, int from,
-            List<Match> matches) {
+            java.util.Set<String> words, List<Match> matches) {
         for (var entry : candidates) {
-            if (alreadyTried != null && alreadyTried.contains(entry)) {
+            if (alreadyTried != null && alreadyTried.contains(entry) || !entry.pattern().possibleIn(words)) {
                 continue;
             }
             var end = entry.pattern().matchAt(tokens, from);

@@ -131,6 +131,29 @@ public final class TokenPattern {
         return source;
     }
 
+    /**
+     * Whether every plain-word element (no prefix, no group) has one of its words among the text's words: a
+     * cheap test that spares the full match for most candidates of common first words ("les", "il"…).
+     */
+    boolean possibleIn(java.util.Set<String> words) {
+        for (var element : elements) {
+            // Only short word lists are checked: they are the specific ones, and cheap to look up.
+            if (element.kind == Kind.WORD && element.prefixes.isEmpty() && element.words.size() <= 8) {
+                var any = false;
+                for (var word : element.words) {
+                    if (words.contains(word)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The words the first token may be, for indexing. */
     List<String> firstWords() {
         var first = elements.get(0);
@@ -201,21 +224,25 @@ public final class TokenPattern {
         WORD, ANY, GAP, GROUP
     }
 
-    private record Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives) {
+    /** A pattern element; its words are also kept in a hash set, since some list a hundred alternatives. */
+    private record Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives,
+            java.util.Set<String> wordSet) {
 
         static final Element ANY = new Element(Kind.ANY, List.of(), List.of(), List.of());
 
         static final Element GAP_ELEMENT = new Element(Kind.GAP, List.of(), List.of(), List.of());
+
+        Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives) {
+            this(kind, words, prefixes, alternatives, java.util.Set.copyOf(words));
+        }
 
         boolean concrete() {
             return kind == Kind.WORD || kind == Kind.GROUP;
         }
 
         boolean test(String norm) {
-            for (var word : words) {
-                if (word.equals(norm)) {
-                    return true;
-                }
+            if (wordSet.contains(norm)) {
+                return true;
             }
             for (var prefix : prefixes) {
                 if (norm.startsWith(prefix)) {
