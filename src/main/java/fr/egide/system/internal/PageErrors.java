@@ -18,24 +18,24 @@ class PageErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFoundException ex, Model model) {
         model.addAttribute("status", 404);
-        model.addAttribute("message", ex.getMessage());
-        return "system/erreur";
+        model.addAttribute("detail", ex.getMessage());
+        return "error";
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String notMultipart(Model model) {
         model.addAttribute("status", 400);
-        model.addAttribute("message", "Envoi de fichier invalide : utilisez le formulaire d'import.");
-        return "system/erreur";
+        model.addAttribute("detail", "Envoi de fichier invalide : utilisez le formulaire d'import.");
+        return "error";
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidRequestException ex, Model model) {
         model.addAttribute("status", 400);
-        model.addAttribute("message", ex.getMessage());
-        return "system/erreur";
+        model.addAttribute("detail", ex.getMessage());
+        return "error";
     }
 
 }
