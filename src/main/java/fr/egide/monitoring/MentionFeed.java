@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 public class MentionFeed {
 
     private static final String COLUMNS = """
-            select m.id, m.cabinet_id, m.text, m.rating, s.name as source_name, m.published_earliest, m.version_count
+            select m.id, m.cabinet_id, m.text, m.rating, s.name as source_name, m.author, m.published_earliest,
+                   m.published_latest, m.version_count
             from monitoring_mention m join monitoring_source s on s.id = m.source_id
             """;
 
@@ -51,11 +52,21 @@ public class MentionFeed {
         return jdbc.sql(COLUMNS + " where m.id = ?").param(mentionId).query(MentionFeed::map).optional();
     }
 
+    /** These mentions (those that exist), in no particular order. */
+    public List<MentionText> get(java.util.Collection<UUID> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + " where m.id in (:ids)").param("ids", mentionIds).query(MentionFeed::map).list();
+    }
+
     private static MentionText map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        var published = rs.getTimestamp("published_earliest");
+        var earliest = rs.getTimestamp("published_earliest");
+        var latest = rs.getTimestamp("published_latest");
         return new MentionText(rs.getObject("id", UUID.class), rs.getObject("cabinet_id", UUID.class), rs.getString("text"),
-                (Integer) rs.getObject("rating", Integer.class), rs.getString("source_name"),
-                published == null ? null : published.toInstant(), rs.getInt("version_count"));
+                (Integer) rs.getObject("rating", Integer.class), rs.getString("source_name"), rs.getString("author"),
+                earliest == null ? null : earliest.toInstant(), latest == null ? null : latest.toInstant(),
+                rs.getInt("version_count"));
     }
 
 }

@@ -47,6 +47,11 @@ public class Mentions {
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw new InvalidRequestException("La date de début est postérieure à la date de fin.");
         }
+        for (var label : filter.labels()) {
+            if (!MentionLabels.LABEL.matcher(label).matches()) {
+                throw new InvalidRequestException("Filtre inconnu : " + label);
+            }
+        }
         if (filter.cabinetId() != null) {
             access.requireAccess(filter.cabinetId());
         }

@@ -1,6 +1,7 @@
 package fr.egide.analysis.internal;
 
 import fr.egide.analysis.ReviewAnalyzer;
+import fr.egide.monitoring.MentionLabelFamily;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,17 @@ class AnalysisConfiguration {
     @Bean
     ReviewAnalyzer reviewAnalyzer() {
         return ReviewAnalyzer.standard();
+    }
+
+    /** Offered as filters on the mentions page and in the API. */
+    @Bean
+    MentionLabelFamily qualificationLabels() {
+        return AnalysisRunner.QUALIFICATIONS;
+    }
+
+    @Bean
+    MentionLabelFamily indicatorLabels() {
+        return AnalysisRunner.INDICATORS;
     }
 
 }

@@ -1,11 +1,10 @@
 package fr.egide.analysis.internal;
 
-import fr.egide.analysis.AnalysisRequest;
 import fr.egide.analysis.ReviewAnalyzer;
 import fr.egide.monitoring.MentionFeed;
 import fr.egide.monitoring.MentionText;
 import fr.egide.monitoring.MentionsImported;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -34,23 +33,29 @@ class AnalysisJobs {
 
     private final ReviewAnalyzer analyzer;
 
-    AnalysisJobs(MentionFeed feed, AnalysisStore store, ReviewAnalyzer analyzer) {
+    private final AnalysisRunner runner;
+
+    AnalysisJobs(MentionFeed feed, AnalysisStore store, ReviewAnalyzer analyzer, AnalysisRunner runner) {
         this.feed = feed;
         this.store = store;
         this.analyzer = analyzer;
+        this.runner = runner;
     }
 
     @ApplicationModuleListener
     void on(MentionsImported event) {
         UUID after = null;
         int count = 0;
+        var cabinets = new HashSet<UUID>();
         List<MentionText> batch;
         while (!(batch = feed.ofImport(event.importId(), after, BATCH)).isEmpty()) {
-            analyze(batch);
+            runner.analyze(batch);
+            batch.forEach(mention -> cabinets.add(mention.cabinetId()));
             count += batch.size();
             after = batch.get(batch.size() - 1).id();
         }
-        log.info("Analyse de l'import {} : {} mentions", event.importId(), count);
+        var waves = runner.refreshWaves(cabinets);
+        log.info("Analyse de l'import {} : {} mentions, {} réévaluées pour les vagues", event.importId(), count, waves);
     }
 
     @Async
@@ -58,29 +63,21 @@ class AnalysisJobs {
     void reanalyzeStale() {
         UUID after = null;
         int redone = 0;
+        var cabinets = new HashSet<UUID>();
         List<MentionText> batch;
         while (!(batch = feed.after(after, BATCH)).isEmpty()) {
             var ids = batch.stream().map(MentionText::id).toList();
             var current = store.upToDate(ids, analyzer.version());
             var stale = batch.stream().filter(m -> !current.contains(m.id() + ":" + m.versionCount())).toList();
-            analyze(stale);
+            runner.analyze(stale);
+            stale.forEach(mention -> cabinets.add(mention.cabinetId()));
             redone += stale.size();
             after = batch.get(batch.size() - 1).id();
         }
+        runner.refreshWaves(cabinets);
         if (redone > 0) {
             log.info("Analyses refaites avec la version {} : {} mentions", analyzer.version(), redone);
         }
-    }
-
-    void analyze(List<MentionText> mentions) {
-        var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
-        for (var mention : mentions) {
-            var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(), null, null, null,
-                    mention.publishedEarliest(), 0, null);
-            results.add(new AnalysisStore.Stored(mention.id(), mention.cabinetId(), mention.versionCount(),
-                    analyzer.analyze(request)));
-        }
-        store.save(results);
     }
 
 }

@@ -1,9 +1,11 @@
 package fr.egide.analysis.internal;
 
 import fr.egide.analysis.Analysis;
+import fr.egide.analysis.ImpactContext;
 import fr.egide.analysis.IndicatorType;
 import fr.egide.analysis.MentionAnalyses;
 import fr.egide.monitoring.MentionFeed;
+import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The analysis panel of a mention's page, loaded by htmx so that the monitoring module does not depend on
@@ -44,9 +48,34 @@ class AnalysisPanelController {
         catch (NotFoundException ex) {
             return "analysis/panneau :: pending";
         }
+        return show(id, analysis, model);
+    }
+
+    /** The practitioner corrects the impact factors; the panel comes back analysed again. */
+    @PostMapping("/analyses/mentions/{id}/contexte")
+    String changeContext(@PathVariable UUID id, @RequestParam(required = false) String author,
+            @RequestParam(required = false) String searchPosition, @RequestParam(required = false) String audience,
+            Model model) {
+        try {
+            var analysis = analyses.changeContext(id, ImpactContext.of(author, searchPosition, audience));
+            model.addAttribute("contextSaved", true);
+            return show(id, analysis, model);
+        }
+        catch (InvalidRequestException ex) {
+            model.addAttribute("contextError", ex.getMessage());
+            return show(id, analyses.ofMention(id), model);
+        }
+    }
+
+    private String show(UUID id, Analysis analysis, Model model) {
         var text = feed.get(id).map(mention -> mention.text()).orElse("");
+        model.addAttribute("mentionId", id);
         model.addAttribute("analysis", analysis);
         model.addAttribute("segments", segments(text, analysis));
+        model.addAttribute("context", analyses.context(id));
+        model.addAttribute("authors", ImpactContext.AUTHORS);
+        model.addAttribute("positions", ImpactContext.POSITIONS);
+        model.addAttribute("audiences", ImpactContext.AUDIENCES);
         return "analysis/panneau :: panel";
     }
 

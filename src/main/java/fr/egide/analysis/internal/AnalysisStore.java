@@ -1,16 +1,29 @@
 package fr.egide.analysis.internal;
 
 import fr.egide.analysis.Analysis;
+import fr.egide.analysis.ImpactContext;
 import fr.egide.analysis.Indicator;
+import fr.egide.analysis.Polarity;
+import fr.egide.analysis.engine.WaveDetector;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stored analyses of mentions, one per mention (its current text), as JSON plus the columns lists filter on. */
+/**
+ * Stored analyses of mentions, one per mention (its current text), as JSON plus the columns lists and wave
+ * detection need; and the impact context practitioners give, as a history.
+ */
 @Repository
 public class AnalysisStore {
 
@@ -26,18 +39,24 @@ public class AnalysisStore {
         this.json = json;
     }
 
-    public record Stored(UUID mentionId, UUID cabinetId, int textVersions, Analysis analysis) {
+    /** An analysis with what it was made from. */
+    public record Stored(UUID mentionId, UUID cabinetId, int textVersions, String author, Instant publishedEarliest,
+            Instant publishedLatest, int similarItems, Analysis analysis) {
     }
 
     public void save(List<Stored> analyses) {
         template.batchUpdate("""
                 insert into analysis_mention (mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment,
-                    qualification, impact, strategy, indicator_types, result)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                    qualification, impact, strategy, indicator_types, result, author, published_earliest,
+                    published_latest, negative, similar_items, author_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                 on conflict (mention_id) do update set analyzer_version = excluded.analyzer_version, analyzed_at = now(),
                     text_versions = excluded.text_versions, language = excluded.language, sentiment = excluded.sentiment,
                     qualification = excluded.qualification, impact = excluded.impact, strategy = excluded.strategy,
-                    indicator_types = excluded.indicator_types, result = excluded.result
+                    indicator_types = excluded.indicator_types, result = excluded.result, author = excluded.author,
+                    published_earliest = excluded.published_earliest, published_latest = excluded.published_latest,
+                    negative = excluded.negative, similar_items = excluded.similar_items,
+                    author_key = excluded.author_key
                 """, analyses, 500, (ps, stored) -> {
             var analysis = stored.analysis();
             ps.setObject(1, stored.mentionId());
@@ -52,26 +71,119 @@ public class AnalysisStore {
             ps.setArray(10, ps.getConnection()
                 .createArrayOf("text", analysis.indicators().stream().map(Indicator::type).map(Enum::name).toArray()));
             ps.setString(11, json.writeValueAsString(analysis));
+            ps.setString(12, stored.author());
+            ps.setTimestamp(13, timestamp(stored.publishedEarliest()));
+            ps.setTimestamp(14, timestamp(stored.publishedLatest()));
+            ps.setBoolean(15, analysis.sentiment().label() == Polarity.NEGATIVE);
+            ps.setInt(16, stored.similarItems());
+            ps.setString(17, WaveDetector.authorKey(stored.author()));
         });
     }
 
     public Optional<Stored> find(UUID mentionId) {
-        return jdbc.sql("select mention_id, cabinet_id, text_versions, result::text as result from analysis_mention where mention_id = ?")
+        return jdbc.sql("""
+                select mention_id, cabinet_id, text_versions, author, published_earliest, published_latest,
+                       similar_items, result::text as result
+                from analysis_mention where mention_id = ?
+                """)
             .param(mentionId)
             .query((rs, row) -> new Stored(rs.getObject("mention_id", UUID.class), rs.getObject("cabinet_id", UUID.class),
-                    rs.getInt("text_versions"), json.readValue(rs.getString("result"), Analysis.class)))
+                    rs.getInt("text_versions"), rs.getString("author"), instant(rs.getTimestamp("published_earliest")),
+                    instant(rs.getTimestamp("published_latest")), rs.getInt("similar_items"),
+                    json.readValue(rs.getString("result"), Analysis.class)))
             .optional();
     }
 
     /** Which of these mentions already have an analysis by this version of this text version. */
-    public java.util.Set<String> upToDate(List<UUID> mentionIds, String version) {
+    public Set<String> upToDate(List<UUID> mentionIds, String version) {
         if (mentionIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 select mention_id::text || ':' || text_versions from analysis_mention
                 where mention_id in (:ids) and analyzer_version = :version
                 """).param("ids", mentionIds).param("version", version).query(String.class).list());
+    }
+
+    /** The current impact context of each of these mentions that has one. */
+    public Map<UUID, ImpactContext> contexts(Collection<UUID> mentionIds) {
+        var contexts = new HashMap<UUID, ImpactContext>();
+        if (mentionIds.isEmpty()) {
+            return contexts;
+        }
+        jdbc.sql("""
+                select distinct on (mention_id) mention_id, author, search_position, audience, changed_by, changed_at
+                from analysis_impact_setting where mention_id in (:ids) order by mention_id, changed_at desc, id
+                """)
+            .param("ids", mentionIds)
+            .query(rs -> {
+                contexts.put(rs.getObject("mention_id", UUID.class), new ImpactContext(rs.getString("author"),
+                        rs.getString("search_position"), rs.getString("audience"), rs.getObject("changed_by", UUID.class),
+                        instant(rs.getTimestamp("changed_at"))));
+            });
+        return contexts;
+    }
+
+    public void addContext(UUID mentionId, UUID cabinetId, ImpactContext context, UUID userId) {
+        jdbc.sql("""
+                insert into analysis_impact_setting (id, mention_id, cabinet_id, author, search_position, audience, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """)
+            .params(UUID.randomUUID(), mentionId, cabinetId, context.author(), context.searchPosition(),
+                    context.audience(), userId)
+            .update();
+    }
+
+    /** The current similar-item count of each of these mentions. */
+    public Map<UUID, Integer> similarItems(Collection<UUID> mentionIds) {
+        var counts = new HashMap<UUID, Integer>();
+        if (!mentionIds.isEmpty()) {
+            jdbc.sql("select mention_id, similar_items from analysis_mention where mention_id in (:ids)")
+                .param("ids", mentionIds)
+                .query(rs -> {
+                    counts.put(rs.getObject("mention_id", UUID.class), rs.getInt("similar_items"));
+                });
+        }
+        return counts;
+    }
+
+    /** The mentions of a cabinet currently counted as part of a wave, with their count of similar items. */
+    public Map<UUID, Integer> inWaves(UUID cabinetId) {
+        var counts = new HashMap<UUID, Integer>();
+        jdbc.sql("select mention_id, similar_items from analysis_mention where cabinet_id = ? and similar_items > 0")
+            .param(cabinetId)
+            .query(rs -> {
+                counts.put(rs.getObject("mention_id", UUID.class), rs.getInt("similar_items"));
+            });
+        return counts;
+    }
+
+    /**
+     * What wave detection looks at in a cabinet since a given time: negative items, and items signed with a
+     * pseudonym that appears more than once.
+     */
+    public List<WaveDetector.Item> waveItems(UUID cabinetId, Instant since) {
+        return jdbc.sql("""
+                select mention_id, author, published_earliest, published_latest, negative from analysis_mention a
+                where cabinet_id = :cabinet and (published_latest is null or published_latest >= :since)
+                  and (negative or (author_key is not null and exists (
+                      select 1 from analysis_mention b where b.cabinet_id = a.cabinet_id and b.author_key = a.author_key
+                        and b.mention_id <> a.mention_id)))
+                """)
+            .param("cabinet", cabinetId)
+            .param("since", Timestamp.from(since))
+            .query((rs, row) -> new WaveDetector.Item(rs.getObject("mention_id", UUID.class), rs.getString("author"),
+                    instant(rs.getTimestamp("published_earliest")), instant(rs.getTimestamp("published_latest")),
+                    rs.getBoolean("negative")))
+            .list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
 }

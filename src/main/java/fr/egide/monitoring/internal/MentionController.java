@@ -3,14 +3,19 @@ package fr.egide.monitoring.internal;
 import fr.egide.monitoring.ManualMention;
 import fr.egide.monitoring.MentionFilter;
 import fr.egide.monitoring.MentionImports;
+import fr.egide.monitoring.MentionLabelFamily;
 import fr.egide.monitoring.MentionStatus;
 import fr.egide.monitoring.Mentions;
 import fr.egide.practice.PracticeManagement;
 import fr.egide.system.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Pages of the veille: the list of mentions with filters, a mention's detail, imports and manual entry. */
 @Controller
@@ -35,10 +41,24 @@ class MentionController {
 
     private final PracticeManagement practice;
 
-    MentionController(Mentions mentions, MentionImports imports, PracticeManagement practice) {
+    private final List<MentionLabelFamily> labelFamilies;
+
+    MentionController(Mentions mentions, MentionImports imports, PracticeManagement practice,
+            List<MentionLabelFamily> labelFamilies) {
         this.mentions = mentions;
         this.imports = imports;
         this.practice = practice;
+        this.labelFamilies = List.copyOf(labelFamilies);
+    }
+
+    /** Links to other pages of the same list: the current filters, another page number. */
+    record PageLink(String query) {
+
+        public String to(int page) {
+            return UriComponentsBuilder.fromPath("/mentions").query(query).replaceQueryParam("page", page)
+                .build().toUriString();
+        }
+
     }
 
     @GetMapping("/mentions")
@@ -48,10 +68,19 @@ class MentionController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) MentionStatus status, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam Map<String, String> parameters, HttpServletRequest request,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore, Model model) {
-        var filter = new MentionFilter(null, source, minRating, maxRating, from, to, status, q);
+        var labels = new ArrayList<String>();
+        var filter = new MentionFilter(null, source, minRating, maxRating, from, to, status, q, labels);
         try {
+            for (var family : labelFamilies) {
+                var value = parameters.get(family.family());
+                if (value != null && !value.isBlank()) {
+                    labels.add(family.label(value.strip()));
+                }
+            }
+            filter = new MentionFilter(null, source, minRating, maxRating, from, to, status, q, labels);
             model.addAttribute("result", mentions.search(filter, Math.max(page, 0), Math.min(Math.max(size, 1), 100)));
         }
         catch (InvalidRequestException ex) {
@@ -61,6 +90,8 @@ class MentionController {
         model.addAttribute("filter", filter);
         model.addAttribute("sources", mentions.sources());
         model.addAttribute("statuses", MentionStatus.values());
+        model.addAttribute("labelFamilies", labelFamilies);
+        model.addAttribute("pageLink", new PageLink(request.getQueryString()));
         // A history restore that missed htmx's cache asks for the whole page, not the fragment.
         return htmx != null && historyRestore == null ? "monitoring/mentions :: results" : "monitoring/mentions";
     }

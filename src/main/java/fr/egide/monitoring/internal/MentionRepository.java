@@ -31,7 +31,7 @@ public class MentionRepository {
     private static final String SUMMARY_COLUMNS = """
             m.id, m.cabinet_id, m.source_id, s.name as source_name, m.author, m.rating, m.text, m.language,
             m.published_raw, m.published_earliest, m.published_latest, m.published_precision, m.status,
-            m.first_seen, m.url, m.version_count
+            m.first_seen, m.url, m.version_count, m.labels
             """;
 
     private final JdbcClient jdbc;
@@ -79,6 +79,10 @@ public class MentionRepository {
         if (filter.query() != null && !filter.query().isBlank()) {
             where.add("m.search @@ websearch_to_tsquery('french', :query)");
             params.put("query", filter.query().replace("\u0000", "").strip());
+        }
+        if (!filter.labels().isEmpty()) {
+            where.add("m.labels @> cast(:labels as text[])");
+            params.put("labels", "{" + String.join(",", filter.labels()) + "}");
         }
         var condition = String.join(" and ", where);
         var total = jdbc.sql("select count(*) from monitoring_mention m where " + condition)
@@ -213,13 +217,17 @@ public class MentionRepository {
                 rs.getString("published_raw"), instant(rs.getTimestamp("published_earliest")),
                 instant(rs.getTimestamp("published_latest")), rs.getString("published_precision"),
                 MentionStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("first_seen")),
-                rs.getString("url"), rs.getInt("version_count"));
+                rs.getString("url"), rs.getInt("version_count"), labels(rs.getArray("labels")));
     }
 
     private static Source source(ResultSet rs, int row) throws SQLException {
         return new Source(rs.getObject("id", UUID.class), rs.getObject("cabinet_id", UUID.class),
                 SourceKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("state"),
                 rs.getString("last_error"));
+    }
+
+    private static List<String> labels(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static Instant instant(Timestamp timestamp) {

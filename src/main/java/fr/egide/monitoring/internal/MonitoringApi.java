@@ -6,6 +6,7 @@ import fr.egide.monitoring.ManualMention;
 import fr.egide.monitoring.MentionDetail;
 import fr.egide.monitoring.MentionFilter;
 import fr.egide.monitoring.MentionImports;
+import fr.egide.monitoring.MentionLabelFamily;
 import fr.egide.monitoring.MentionStatus;
 import fr.egide.monitoring.MentionSummary;
 import fr.egide.monitoring.Mentions;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,9 +53,12 @@ class MonitoringApi {
 
     private final MentionImports imports;
 
-    MonitoringApi(Mentions mentions, MentionImports imports) {
+    private final List<MentionLabelFamily> labelFamilies;
+
+    MonitoringApi(Mentions mentions, MentionImports imports, List<MentionLabelFamily> labelFamilies) {
         this.mentions = mentions;
         this.imports = imports;
+        this.labelFamilies = List.copyOf(labelFamilies);
     }
 
     /** A page of mentions; {@code totalItems} counts them all. */
@@ -78,9 +83,25 @@ class MonitoringApi {
             @RequestParam(required = false) MentionStatus status,
             @Parameter(description = "Mots recherchés (recherche plein texte française)") @RequestParam(
                     required = false) String q,
+            @Parameter(description = "Qualification donnée par l'analyse : LICITE_PROBABLE, A_EXAMINER ou "
+                    + "ILLICITE_PROBABLE (des indices, pas un verdict)") @RequestParam(required = false) String qualification,
+            @Parameter(description = "Type d'indice relevé par l'analyse : INJURE, DIFFAMATION, DENIGREMENT, HAINE, "
+                    + "VIE_PRIVEE, MENACE, DONNEES_SANTE") @RequestParam(required = false) String indicator,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        var filter = new MentionFilter(cabinetId, sourceId, minRating, maxRating, from, to, status, q);
+        var labels = new ArrayList<String>();
+        addLabel(labels, "qualification", qualification);
+        addLabel(labels, "indice", indicator);
+        var filter = new MentionFilter(cabinetId, sourceId, minRating, maxRating, from, to, status, q, labels);
         return MentionPage.of(mentions.search(filter, page, size));
+    }
+
+    private void addLabel(List<String> labels, String family, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        var known = labelFamilies.stream().filter(f -> f.family().equals(family)).findFirst()
+            .orElseThrow(() -> new InvalidRequestException("Ce filtre n'est pas disponible : l'analyse n'est pas active."));
+        labels.add(known.label(value.strip()));
     }
 
     @GetMapping("/mentions/{id}")

@@ -21,6 +21,11 @@ class Dates {
         return instant == null ? "—" : DAY.format(instant);
     }
 
+    /** The Paris day as a form's date field and the mentions filter expect it (2026-03-12), or "" when null. */
+    public String isoDay(Instant instant) {
+        return instant == null ? "" : instant.atZone(PARIS).toLocalDate().toString();
+    }
+
     public String dayTime(Instant instant) {
         return instant == null ? "—" : DAY_TIME.format(instant);
     }

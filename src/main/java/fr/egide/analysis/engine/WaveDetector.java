@@ -1,0 +1,130 @@
+package fr.egide.analysis.engine;
+
+import fr.egide.analysis.Wave;
+import fr.egide.analysis.WaveKind;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Finds waves among a practice's mentions: bursts of negative items (at least {@link #BURST_SIZE} within
+ * {@link #BURST_WINDOW}) and pseudonyms that come back (at least two items under the same name within
+ * {@link #SAME_AUTHOR_WINDOW}, one of them negative). Items whose publication date is only known roughly ("il y
+ * a 3 mois") cannot be placed in a burst and are left out of them. Plain Java.
+ */
+public final class WaveDetector {
+
+    public static final int BURST_SIZE = 3;
+
+    public static final Duration BURST_WINDOW = Duration.ofDays(7);
+
+    public static final Duration SAME_AUTHOR_WINDOW = Duration.ofDays(365);
+
+    /** A date known to within two days can be placed in a burst. */
+    private static final Duration PRECISE = Duration.ofDays(2);
+
+    /** Names platforms show for authors they do not name: not a pseudonym. */
+    private static final Set<String> ANONYMOUS = Set.of("", "anonyme", "anonymous", "utilisateur", "un utilisateur",
+            "utilisateur google", "un utilisateur google", "a google user", "google user", "patient", "un patient",
+            "une patiente", "patiente", "invite", "visiteur", "inconnu", "x", "xx", "xxx");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE)
+        .withZone(ZoneId.of("Europe/Paris"));
+
+    /** One mention as the detector sees it. */
+    public record Item(UUID id, String author, Instant earliest, Instant latest, boolean negative) {
+    }
+
+    public List<Wave> detect(List<Item> items) {
+        var waves = new ArrayList<Wave>();
+        waves.addAll(bursts(items));
+        waves.addAll(sameAuthor(items));
+        waves.sort(Comparator.comparing(Wave::to, Comparator.nullsLast(Comparator.reverseOrder())));
+        return List.copyOf(waves);
+    }
+
+    private static List<Wave> bursts(List<Item> items) {
+        var dated = items.stream()
+            .filter(item -> item.negative() && item.earliest() != null && item.latest() != null
+                    && Duration.between(item.earliest(), item.latest()).compareTo(PRECISE) <= 0)
+            .sorted(Comparator.comparing(Item::latest))
+            .toList();
+        var waves = new ArrayList<Wave>();
+        int start = 0;
+        while (start < dated.size()) {
+            // Grow the group while the next item falls within the window of the group's first item.
+            int end = start;
+            while (end + 1 < dated.size()
+                    && Duration.between(dated.get(start).latest(), dated.get(end + 1).latest()).compareTo(BURST_WINDOW) <= 0) {
+                end++;
+            }
+            if (end - start + 1 >= BURST_SIZE) {
+                // Extend to items chaining on from the last one, so one campaign gives one wave.
+                while (end + 1 < dated.size()
+                        && Duration.between(dated.get(end).latest(), dated.get(end + 1).latest()).compareTo(BURST_WINDOW) <= 0) {
+                    end++;
+                }
+                var group = dated.subList(start, end + 1);
+                var from = group.get(0).earliest();
+                var to = group.get(group.size() - 1).latest();
+                waves.add(new Wave(WaveKind.RAFALE_NEGATIVE, group.stream().map(Item::id).toList(), from, to, null,
+                        group.size() + " avis négatifs publiés entre le " + DAY.format(from) + " et le " + DAY.format(to)
+                                + " : une série aussi rapprochée peut signaler une campagne (harcèlement, faux avis)."));
+                start = end + 1;
+            }
+            else {
+                start++;
+            }
+        }
+        return waves;
+    }
+
+    private static List<Wave> sameAuthor(List<Item> items) {
+        var byAuthor = new LinkedHashMap<String, List<Item>>();
+        for (var item : items) {
+            var key = authorKey(item.author());
+            if (key != null) {
+                byAuthor.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+            }
+        }
+        var waves = new ArrayList<Wave>();
+        for (var group : byAuthor.values()) {
+            if (group.size() < 2 || group.stream().noneMatch(Item::negative)) {
+                continue;
+            }
+            var sorted = group.stream()
+                .sorted(Comparator.comparing(Item::latest, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+            var from = sorted.get(0).earliest();
+            var to = sorted.get(sorted.size() - 1).latest();
+            if (from != null && to != null && Duration.between(from, to).compareTo(SAME_AUTHOR_WINDOW) > 0) {
+                continue;
+            }
+            var author = sorted.get(0).author().strip();
+            waves.add(new Wave(WaveKind.MEME_AUTEUR, sorted.stream().map(Item::id).toList(), from, to, author,
+                    sorted.size() + " avis signés « " + author + " », dont au moins un négatif : un même auteur qui "
+                            + "revient peut signaler un acharnement ou de faux avis."));
+        }
+        return waves;
+    }
+
+    /** The pseudonym folded for comparison ("Jean  DUPONT" = "jean dupont"), or null when it names nobody. */
+    public static String authorKey(String author) {
+        if (author == null) {
+            return null;
+        }
+        var folded = Normalizer.normalize(author, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return ANONYMOUS.contains(folded) ? null : folded;
+    }
+
+}

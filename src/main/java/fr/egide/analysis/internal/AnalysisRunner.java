@@ -1,0 +1,136 @@
+package fr.egide.analysis.internal;
+
+import fr.egide.analysis.AnalysisRequest;
+import fr.egide.analysis.ImpactContext;
+import fr.egide.analysis.IndicatorType;
+import fr.egide.analysis.Qualification;
+import fr.egide.analysis.ReviewAnalyzer;
+import fr.egide.analysis.Wave;
+import fr.egide.analysis.engine.WaveDetector;
+import fr.egide.monitoring.MentionFeed;
+import fr.egide.monitoring.MentionLabelFamily;
+import fr.egide.monitoring.MentionLabels;
+import fr.egide.monitoring.MentionText;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Analyses stored mentions with what is known around them (the practitioner's impact context, the waves they
+ * belong to), stores the result and labels the mentions so that lists can filter on the qualification and
+ * the indicators. One transaction per batch: an analysis and its labels never disagree.
+ */
+@Component
+public class AnalysisRunner {
+
+    /** The families of labels this module puts on mentions. */
+    public static final MentionLabelFamily QUALIFICATIONS = new MentionLabelFamily("qualification",
+            Arrays.stream(Qualification.values()).map(Enum::name).toList());
+
+    public static final MentionLabelFamily INDICATORS = new MentionLabelFamily("indice",
+            Arrays.stream(IndicatorType.values()).map(Enum::name).toList());
+
+    /** How far back waves are looked for. */
+    static final Duration WAVE_HORIZON = Duration.ofDays(400);
+
+    private final AnalysisStore store;
+
+    private final ReviewAnalyzer analyzer;
+
+    private final MentionLabels labels;
+
+    private final MentionFeed feed;
+
+    private final TransactionTemplate transactions;
+
+    private final WaveDetector detector = new WaveDetector();
+
+    AnalysisRunner(AnalysisStore store, ReviewAnalyzer analyzer, MentionLabels labels, MentionFeed feed,
+            TransactionTemplate transactions) {
+        this.store = store;
+        this.analyzer = analyzer;
+        this.labels = labels;
+        this.feed = feed;
+        this.transactions = transactions;
+    }
+
+    /** Analyses these mentions with their stored context and wave counts. */
+    public void analyze(List<MentionText> mentions) {
+        analyze(mentions, Map.of());
+    }
+
+    private void analyze(List<MentionText> mentions, Map<UUID, Integer> similarOverrides) {
+        if (mentions.isEmpty()) {
+            return;
+        }
+        var ids = mentions.stream().map(MentionText::id).toList();
+        var contexts = store.contexts(ids);
+        var similar = new HashMap<>(store.similarItems(ids));
+        similar.putAll(similarOverrides);
+        var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
+        var labelsByMention = new HashMap<UUID, List<String>>();
+        for (var mention : mentions) {
+            var context = contexts.getOrDefault(mention.id(), ImpactContext.UNKNOWN);
+            int similarItems = similar.getOrDefault(mention.id(), 0);
+            var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(), context.audience(),
+                    context.searchPosition(), context.author(), mention.publishedEarliest(), similarItems, null);
+            var analysis = analyzer.analyze(request);
+            results.add(new AnalysisStore.Stored(mention.id(), mention.cabinetId(), mention.versionCount(),
+                    mention.author(), mention.publishedEarliest(), mention.publishedLatest(), similarItems, analysis));
+            var mentionLabels = new LinkedHashSet<String>();
+            mentionLabels.add(QUALIFICATIONS.label(analysis.qualification().name()));
+            analysis.indicators().forEach(indicator -> mentionLabels.add(INDICATORS.label(indicator.type().name())));
+            labelsByMention.put(mention.id(), List.copyOf(mentionLabels));
+        }
+        transactions.executeWithoutResult(status -> {
+            store.save(results);
+            labels.replace(List.of(QUALIFICATIONS.family(), INDICATORS.family()), labelsByMention);
+        });
+    }
+
+    /** The waves of a cabinet now, newest first. */
+    public List<Wave> waves(UUID cabinetId) {
+        return detector.detect(store.waveItems(cabinetId, Instant.now().minus(WAVE_HORIZON)));
+    }
+
+    /**
+     * Recomputes the waves of these cabinets and re-analyses the mentions whose count of similar items changed
+     * (joining or leaving a wave changes the "risk" part of their impact).
+     */
+    public int refreshWaves(Collection<UUID> cabinetIds) {
+        int changed = 0;
+        for (var cabinetId : cabinetIds) {
+            var wanted = new HashMap<UUID, Integer>();
+            for (var wave : waves(cabinetId)) {
+                for (var id : wave.mentionIds()) {
+                    wanted.merge(id, wave.size() - 1, Math::max);
+                }
+            }
+            var current = store.inWaves(cabinetId);
+            var overrides = new HashMap<UUID, Integer>();
+            wanted.forEach((id, count) -> {
+                if (!count.equals(current.get(id))) {
+                    overrides.put(id, count);
+                }
+            });
+            current.keySet().stream().filter(id -> !wanted.containsKey(id)).forEach(id -> overrides.put(id, 0));
+            var ids = new ArrayList<>(overrides.keySet());
+            for (int from = 0; from < ids.size(); from += AnalysisJobs.BATCH) {
+                var slice = ids.subList(from, Math.min(ids.size(), from + AnalysisJobs.BATCH));
+                analyze(feed.get(slice), overrides);
+            }
+            changed += ids.size();
+        }
+        return changed;
+    }
+
+}
