@@ -27,8 +27,14 @@ public final class Lexicon {
 
     private final Map<String, List<Entry>> byPrefixHead = new HashMap<>();
 
+    /** Each entry's position in {@link #entries}, for per-scan memos. */
+    private final Map<Entry, Integer> ordinals = new java.util.IdentityHashMap<>();
+
     public Lexicon(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        for (int i = 0; i < this.entries.size(); i++) {
+            ordinals.put(this.entries.get(i), i);
+        }
         for (var entry : entries) {
             for (var word : entry.pattern().firstWords()) {
                 byWord.computeIfAbsent(word, key -> new ArrayList<>()).add(entry);
@@ -50,25 +56,34 @@ public final class Lexicon {
         for (var token : tokens) {
             words.add(token.norm());
         }
+        // Whether an entry's words are all in the text, computed once per entry and text: 0 unknown, 1 yes, 2 no.
+        var possible = new byte[entries.size()];
         for (int i = 0; i < tokens.size(); i++) {
             var norm = tokens.get(i).norm();
             var exact = byWord.get(norm);
             var prefixed = norm.length() >= 3 ? byPrefixHead.get(norm.substring(0, 3)) : null;
             if (exact != null) {
-                collect(exact, null, tokens, i, words, matches);
+                collect(exact, null, tokens, i, words, possible, matches);
             }
             if (prefixed != null) {
-                collect(prefixed, exact, tokens, i, words, matches);
+                collect(prefixed, exact, tokens, i, words, possible, matches);
             }
         }
         return matches;
     }
 
     /** Tries the candidates at one position; an entry indexed both by word and by prefix is tried once. */
-    private static void collect(List<Entry> candidates, List<Entry> alreadyTried, List<Token> tokens, int from,
-            java.util.Set<String> words, List<Match> matches) {
+    private void collect(List<Entry> candidates, List<Entry> alreadyTried, List<Token> tokens, int from,
+            java.util.Set<String> words, byte[] possible, List<Match> matches) {
         for (var entry : candidates) {
-            if (alreadyTried != null && alreadyTried.contains(entry) || !entry.pattern().possibleIn(words)) {
+            if (alreadyTried != null && alreadyTried.contains(entry)) {
+                continue;
+            }
+            int ordinal = ordinals.get(entry);
+            if (possible[ordinal] == 0) {
+                possible[ordinal] = entry.pattern().possibleIn(words) ? (byte) 1 : (byte) 2;
+            }
+            if (possible[ordinal] == 2) {
                 continue;
             }
             var end = entry.pattern().matchAt(tokens, from);

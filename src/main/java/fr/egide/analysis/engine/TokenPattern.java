@@ -133,22 +133,33 @@ public final class TokenPattern {
 
     /**
      * Whether every plain-word element (no prefix, no group) has one of its words among the text's words: a
-     * cheap test that spares the full match for most candidates of common first words ("les", "il"…).
+     * cheap test that spares the full match for most candidates of common first words ("les", "mon"…). Long
+     * word lists (a list of diseases) are checked from the text's side, which has fewer words.
      */
     boolean possibleIn(java.util.Set<String> words) {
         for (var element : elements) {
-            // Only short word lists are checked: they are the specific ones, and cheap to look up.
-            if (element.kind == Kind.WORD && element.prefixes.isEmpty() && element.words.size() <= 8) {
-                var any = false;
+            if (element.kind != Kind.WORD || !element.prefixes.isEmpty()) {
+                continue;
+            }
+            var any = false;
+            if (element.words.size() <= words.size()) {
                 for (var word : element.words) {
                     if (words.contains(word)) {
                         any = true;
                         break;
                     }
                 }
-                if (!any) {
-                    return false;
+            }
+            else {
+                for (var word : words) {
+                    if (element.wordSet.contains(word)) {
+                        any = true;
+                        break;
+                    }
                 }
+            }
+            if (!any) {
+                return false;
             }
         }
         return true;
@@ -197,7 +208,10 @@ public final class TokenPattern {
                 return -1;
             }
             case GROUP -> {
-                for (var alternative : current.alternatives) {
+                if (position >= tokens.size()) {
+                    return -1;
+                }
+                for (var alternative : current.candidates(tokens.get(position).norm())) {
                     var end = alternative.match(tokens, position, 0, first);
                     if (end >= 0) {
                         var rest = match(tokens, end, element + 1, false);
@@ -224,16 +238,52 @@ public final class TokenPattern {
         WORD, ANY, GAP, GROUP
     }
 
-    /** A pattern element; its words are also kept in a hash set, since some list a hundred alternatives. */
+    /**
+     * A pattern element; its words are also kept in a hash set, since some list a hundred alternatives, and a
+     * group's sequences are indexed by their first word, since some list dozens.
+     */
     private record Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives,
-            java.util.Set<String> wordSet) {
+            java.util.Set<String> wordSet, java.util.Map<String, List<TokenPattern>> alternativesByFirstWord,
+            List<TokenPattern> alternativesByPrefix) {
 
         static final Element ANY = new Element(Kind.ANY, List.of(), List.of(), List.of());
 
         static final Element GAP_ELEMENT = new Element(Kind.GAP, List.of(), List.of(), List.of());
 
         Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives) {
-            this(kind, words, prefixes, alternatives, java.util.Set.copyOf(words));
+            this(kind, words, prefixes, alternatives, java.util.Set.copyOf(words), byFirstWord(alternatives),
+                    alternatives.stream().filter(alternative -> !alternative.firstPrefixes().isEmpty()).toList());
+        }
+
+        private static java.util.Map<String, List<TokenPattern>> byFirstWord(List<TokenPattern> alternatives) {
+            var index = new java.util.HashMap<String, List<TokenPattern>>();
+            for (var alternative : alternatives) {
+                for (var word : alternative.firstWords()) {
+                    var list = index.computeIfAbsent(word, key -> new ArrayList<>());
+                    if (!list.contains(alternative)) {
+                        list.add(alternative);
+                    }
+                }
+            }
+            return index;
+        }
+
+        /** The sequences of a group that may start with this word, in the order the file lists them. */
+        List<TokenPattern> candidates(String norm) {
+            var exact = alternativesByFirstWord.getOrDefault(norm, List.of());
+            if (alternativesByPrefix.isEmpty()) {
+                return exact;
+            }
+            var all = new ArrayList<TokenPattern>(exact);
+            for (var alternative : alternativesByPrefix) {
+                if (!all.contains(alternative) && alternative.firstPrefixes().stream().anyMatch(norm::startsWith)) {
+                    all.add(alternative);
+                }
+            }
+            if (all.size() > 1) {
+                all.sort(java.util.Comparator.comparingInt(alternatives::indexOf));
+            }
+            return all;
         }
 
         boolean concrete() {
