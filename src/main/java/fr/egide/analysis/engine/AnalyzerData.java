@@ -1,5 +1,7 @@
 package fr.egide.analysis.engine;
 
+import fr.egide.text.Lexicon;
+import fr.egide.text.Tokenizer;
 import fr.egide.analysis.IndicatorType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,7 +46,7 @@ public final class AnalyzerData {
         this.sentiment = Lexicon.parse("sentiment.tsv", stream(files, "sentiment.tsv"));
         this.themes = Lexicon.parse("themes.tsv", stream(files, "themes.tsv"));
         this.context = Lexicon.parse("contexte.tsv", stream(files, "contexte.tsv"));
-        this.tokenizer = new Tokenizer(sms(new String(files.get("sms.tsv"), StandardCharsets.UTF_8)));
+        this.tokenizer = Tokenizer.fromSmsFile(new String(files.get("sms.tsv"), StandardCharsets.UTF_8));
         this.rules = rules(new String(files.get("regles-juridiques.tsv"), StandardCharsets.UTF_8));
         this.version = ENGINE_VERSION + "+" + digest(files);
     }
@@ -53,9 +55,10 @@ public final class AnalyzerData {
     public static AnalyzerData bundled() {
         var files = new HashMap<String, byte[]>();
         for (var name : FILES) {
-            try (InputStream in = AnalyzerData.class.getResourceAsStream("/analysis/" + name)) {
+            var path = name.equals("sms.tsv") ? Tokenizer.SMS_RESOURCE : "/analysis/" + name;
+            try (InputStream in = AnalyzerData.class.getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IllegalStateException("Fichier d'analyse absent du jar : /analysis/" + name);
+                    throw new IllegalStateException("Fichier d'analyse absent du jar : " + path);
                 }
                 files.put(name, in.readAllBytes());
             }
@@ -81,18 +84,6 @@ public final class AnalyzerData {
 
     private static InputStream stream(Map<String, byte[]> files, String name) {
         return new ByteArrayInputStream(files.get(name));
-    }
-
-    private static Map<String, String> sms(String text) {
-        var map = new HashMap<String, String>();
-        for (var line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            var fields = line.split("\t");
-            map.put(Tokenizer.fold(fields[0].strip()), Tokenizer.fold(fields[1].strip()));
-        }
-        return map;
     }
 
     private static Map<IndicatorType, LegalRule> rules(String text) {

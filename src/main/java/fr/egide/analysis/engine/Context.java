@@ -1,5 +1,7 @@
 package fr.egide.analysis.engine;
 
+import fr.egide.text.Lexicon;
+import fr.egide.text.Token;
 import fr.egide.analysis.IndicatorType;
 import java.util.ArrayList;
 import java.util.List;

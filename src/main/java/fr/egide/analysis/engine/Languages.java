@@ -1,5 +1,6 @@
 package fr.egide.analysis.engine;
 
+import fr.egide.text.Token;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package fr.egide.analysis.engine;
 
+import fr.egide.text.Token;
 import fr.egide.analysis.Analysis;
 import fr.egide.analysis.AnalysisRequest;
 import fr.egide.analysis.Indicator;

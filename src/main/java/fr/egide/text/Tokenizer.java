@@ -1,4 +1,4 @@
-package fr.egide.analysis.engine;
+package fr.egide.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -14,10 +14,39 @@ import java.util.Map;
  */
 public final class Tokenizer {
 
+    /** SMS and phonetic spellings and what they stand for ("tjs" → "toujours"), shared by every lexicon user. */
+    public static final String SMS_RESOURCE = "/text/sms.tsv";
+
     private final Map<String, String> sms;
 
     public Tokenizer(Map<String, String> sms) {
         this.sms = Map.copyOf(sms);
+    }
+
+    /** A tokenizer with the SMS spellings of a file in the format of {@link #SMS_RESOURCE}: spelling, tab, word. */
+    public static Tokenizer fromSmsFile(String text) {
+        var map = new java.util.HashMap<String, String>();
+        for (var line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            var fields = line.split("\t");
+            map.put(fold(fields[0].strip()), fold(fields[1].strip()));
+        }
+        return new Tokenizer(map);
+    }
+
+    /** The tokenizer with the SMS spellings shipped in the jar. */
+    public static Tokenizer standard() {
+        try (var in = Tokenizer.class.getResourceAsStream(SMS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Fichier absent du jar : " + SMS_RESOURCE);
+            }
+            return fromSmsFile(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     public List<Token> tokenize(String text) {

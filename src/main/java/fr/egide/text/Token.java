@@ -1,4 +1,4 @@
-package fr.egide.analysis.engine;
+package fr.egide.text;
 
 /**
  * A word of the original text with its normalised form, used for matching, and its position in the original

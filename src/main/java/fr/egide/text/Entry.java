@@ -1,4 +1,4 @@
-package fr.egide.analysis.engine;
+package fr.egide.text;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package fr.egide.analysis.engine;
+package fr.egide.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class Lexicon {
         }
     }
 
-    static Lexicon parse(String name, InputStream in) throws IOException {
+    public static Lexicon parse(String name, InputStream in) throws IOException {
         var entries = new ArrayList<Entry>();
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
