@@ -102,7 +102,7 @@ public final class Tokenizer {
         return mapped != null ? mapped : folded;
     }
 
-    static String fold(String word) {
+    public static String fold(String word) {
         if (plainAscii(word)) {
             return word.toLowerCase(Locale.ROOT);
         }

@@ -1,0 +1,14 @@
+package fr.egide.compliance;
+
+import java.util.List;
+
+/** Spelling and grammar checking of a reply, offline (LanguageTool's French rules in production). */
+public interface SpellChecker {
+
+    /** A possible mistake: where, what the checker says, and what it suggests. */
+    record Issue(int start, int end, String message, List<String> suggestions) {
+    }
+
+    List<Issue> check(String text);
+
+}
