@@ -1,6 +1,7 @@
 package fr.egide.analysis.engine;
 
 import fr.egide.text.Lexicon;
+import fr.egide.text.MedicalTerms;
 import fr.egide.text.Tokenizer;
 import fr.egide.analysis.IndicatorType;
 import java.io.ByteArrayInputStream;
@@ -42,13 +43,47 @@ public final class AnalyzerData {
     final String version;
 
     private AnalyzerData(Map<String, byte[]> files) throws IOException {
-        this.risks = Lexicon.parse("risques.tsv", stream(files, "risques.tsv"));
+        var risksText = new String(files.get("risques.tsv"), StandardCharsets.UTF_8)
+            .replace(HEALTH_WORDS, alternatives(MedicalTerms.healthWords()))
+            .replace(MEDICINES, alternatives(MedicalTerms.medicines()));
+        this.risks = Lexicon.parse("risques.tsv", new ByteArrayInputStream(risksText.getBytes(StandardCharsets.UTF_8)));
         this.sentiment = Lexicon.parse("sentiment.tsv", stream(files, "sentiment.tsv"));
         this.themes = Lexicon.parse("themes.tsv", stream(files, "themes.tsv"));
         this.context = Lexicon.parse("contexte.tsv", stream(files, "contexte.tsv"));
         this.tokenizer = Tokenizer.fromSmsFile(new String(files.get("sms.tsv"), StandardCharsets.UTF_8));
         this.rules = rules(new String(files.get("regles-juridiques.tsv"), StandardCharsets.UTF_8));
         this.version = ENGINE_VERSION + "+" + digest(files);
+    }
+
+    /** In risques.tsv, stands for the project's unambiguous health words (diseases, symptoms, treatments…). */
+    static final String HEALTH_WORDS = "@termes-sante";
+
+    /** In risques.tsv, stands for the project's unambiguous medicine names and substances. */
+    static final String MEDICINES = "@medicaments";
+
+    /** Professions and care settings are in the health lists but say nothing of a person's health. */
+    private static final java.util.Set<String> NOT_HEALTH_DATA = java.util.Set.of("dentiste", "orthodontiste", "psychiatre",
+            "psychologue", "kine", "kinesitherapeute", "medecin", "pediatre", "gynecologue", "ophtalmologue", "sage femme",
+            "teleconsultation", "kinesitherapie", "consultation", "ordonnance", "secret medical", "infirmier", "infirmiere",
+            "osteopathe", "orthophoniste", "dermatologue", "cardiologue", "generaliste", "specialiste", "urgences",
+            "hopital", "clinique", "pharmacie", "pharmacien", "laboratoire", "cabinet", "rendez vous", "rdv", "visite",
+            "seance", "soins", "soin", "traitement", "examen", "bilan", "suivi");
+
+    /** The terms as one pattern element: "a|b|(c d)", unambiguous ones only, sorted for a stable version. */
+    private static String alternatives(java.util.List<MedicalTerms.Term> terms) {
+        var single = new java.util.TreeSet<String>();
+        var multi = new java.util.TreeSet<String>();
+        for (var term : terms) {
+            var pattern = term.pattern();
+            if (term.ambiguous() || pattern.length() < 3 || NOT_HEALTH_DATA.contains(pattern)
+                    || !Character.isLetter(pattern.charAt(0))) {
+                continue;
+            }
+            (pattern.contains(" ") ? multi : single).add(pattern);
+        }
+        var all = new java.util.ArrayList<String>(single);
+        multi.forEach(words -> all.add("(" + words + ")"));
+        return String.join("|", all);
     }
 
     /** Loads the data shipped with Égide. */
@@ -112,6 +147,7 @@ public final class AnalyzerData {
                 sha.update(name.getBytes(StandardCharsets.UTF_8));
                 sha.update(files.get(name));
             }
+            sha.update(MedicalTerms.bytes());
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         }
         catch (NoSuchAlgorithmException ex) {
