@@ -20,22 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fictional replies, with the reviews they answer, written and labelled by an annotator who did not see the
  * linter). Prints recall per rule and the false-block rate, and asserts the issue's thresholds: BLOQUANT recall
  * ≥ 0.95 on replies labelled BLOQUANT, good replies wrongly blocked ≤ 5 %. Spelling is left out here (no
- * LanguageTool), so FORME recall is reported, not asserted.
+ * LanguageTool), so FORME recall is reported, not asserted. The rules were written while looking at this set's
+ * mistakes, so its figures are optimistic: {@link HeldOutRepliesTests} measures them on replies nobody tuned on.
  */
 class LabelledRepliesTests {
 
     record Case(String id, String review, String reply, Verdict verdict, Set<Rule> rules) {
     }
 
-    static final List<Case> cases = new ArrayList<>();
+    static List<Case> cases;
 
     static ReplyLinter linter;
 
     @BeforeAll
     static void load() throws IOException {
         linter = ReplyLinter.standard(ReviewAnalyzer.standard());
+        cases = load("/replies/reponses-etiquetees.jsonl");
+    }
+
+    static List<Case> load(String resource) throws IOException {
+        var cases = new ArrayList<Case>();
         var json = JsonMapper.builder().build();
-        try (InputStream in = LabelledRepliesTests.class.getResourceAsStream("/replies/reponses-etiquetees.jsonl")) {
+        try (InputStream in = LabelledRepliesTests.class.getResourceAsStream(resource)) {
             for (var line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
                     continue;
@@ -48,11 +54,22 @@ class LabelledRepliesTests {
                         Verdict.valueOf(node.get("verdict").asString()), rules));
             }
         }
+        return cases;
+    }
+
+    /** BLOQUANT recall on bad replies and the share of good replies blocked. */
+    record Scores(double blockingRecall, double falseBlocks) {
     }
 
     @Test
     void blockingRecallAndFalseBlocks() {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(120);
+        var scores = evaluate("Réponses étiquetées", cases);
+        assertThat(scores.blockingRecall()).as("BLOQUANT recall").isGreaterThanOrEqualTo(0.95);
+        assertThat(scores.falseBlocks()).as("good replies blocked").isLessThanOrEqualTo(0.05);
+    }
+
+    static Scores evaluate(String title, List<Case> cases) {
         int bad = 0;
         int badBlocked = 0;
         int good = 0;
@@ -107,15 +124,14 @@ class LabelledRepliesTests {
         }
         var recall = (double) badBlocked / bad;
         var falseBlocks = (double) goodBlocked / good;
-        System.out.println("Réponses étiquetées : " + cases.size());
+        System.out.println(title + " : " + cases.size());
         perRule.forEach((rule, counts) -> System.out.printf("  %-15s rappel %.2f (%d/%d), signalée sans étiquette : %d%n", rule,
                 counts[0] == 0 ? 1.0 : (double) counts[1] / counts[0], counts[1], counts[0], counts[2]));
         System.out.printf("Rappel BLOQUANT : %.3f (%d/%d)%n", recall, badBlocked, bad);
         System.out.printf("Bonnes réponses bloquées à tort : %.1f %% (%d/%d) ; signalées (à revoir ou bloquées) : %d%n",
                 100 * falseBlocks, goodBlocked, good, goodFlagged);
         mistakes.forEach(mistake -> System.out.println("  " + mistake));
-        assertThat(recall).as("BLOQUANT recall").isGreaterThanOrEqualTo(0.95);
-        assertThat(falseBlocks).as("good replies blocked").isLessThanOrEqualTo(0.05);
+        return new Scores(recall, falseBlocks);
     }
 
 }
