@@ -2,6 +2,7 @@ package fr.egide.identity;
 
 import fr.egide.identity.internal.Memberships;
 import fr.egide.identity.internal.SignedInUser;
+import fr.egide.identity.internal.Users;
 import fr.egide.system.NotFoundException;
 import java.util.Set;
 import java.util.UUID;
@@ -17,8 +18,16 @@ public class CabinetAccess {
 
     private final Memberships memberships;
 
-    CabinetAccess(Memberships memberships) {
+    private final Users users;
+
+    CabinetAccess(Memberships memberships, Users users) {
         this.memberships = memberships;
+        this.users = users;
+    }
+
+    /** Display names of users, for the histories pages show ("approuvé par …"); unknown ids are left out. */
+    public java.util.Map<UUID, String> displayNames(java.util.Collection<UUID> userIds) {
+        return users.displayNames(userIds);
     }
 
     /** The signed-in user; fails when called outside an authenticated request. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** User accounts. E-mail addresses are compared without case: people type them both ways. */
 @Repository
-class Users implements UserDetailsService {
+public class Users implements UserDetailsService {
 
     private final JdbcClient jdbc;
 
@@ -42,6 +42,18 @@ class Users implements UserDetailsService {
 
     Optional<SignedInUser> findById(UUID id) {
         return jdbc.sql("select * from identity_user where id = ?").param(id).query(Users::map).optional();
+    }
+
+    /** Display names of these users, for histories ("approuvé par …"). */
+    public java.util.Map<java.util.UUID, String> displayNames(java.util.Collection<java.util.UUID> ids) {
+        var names = new java.util.HashMap<java.util.UUID, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, display_name from identity_user where id in (:ids)").param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getObject("id", java.util.UUID.class), rs.getString("display_name"));
+                });
+        }
+        return names;
     }
 
     @Override

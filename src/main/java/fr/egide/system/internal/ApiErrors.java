@@ -37,6 +37,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(fr.egide.system.ConflictException.class)
+    ProblemDetail conflict(fr.egide.system.ConflictException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Action impossible dans l'état actuel");
+        return problem;
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException ex) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());

@@ -30,6 +30,14 @@ class PageErrors {
         return "error";
     }
 
+    @ExceptionHandler(fr.egide.system.ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(fr.egide.system.ConflictException ex, Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("detail", ex.getMessage());
+        return "error";
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidRequestException ex, Model model) {
