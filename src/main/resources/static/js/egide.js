@@ -19,3 +19,20 @@ document.addEventListener("submit", function (event) {
     status.textContent = message;
   }
 });
+
+// "Copier le texte": buttons with data-copy="#id" copy that field's text to the clipboard, and say so.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-copy]");
+  if (!button) {
+    return;
+  }
+  var source = document.querySelector(button.getAttribute("data-copy"));
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+    button.setAttribute("aria-live", "polite");
+    button.dataset.label = button.dataset.label || button.textContent;
+    button.textContent = "✓ " + button.dataset.label;
+  });
+});
