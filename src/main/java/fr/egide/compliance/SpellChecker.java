@@ -11,4 +11,12 @@ public interface SpellChecker {
 
     List<Issue> check(String text);
 
+    /**
+     * LanguageTool's French rules, offline; medicine names and the given words (the practitioner's name…) are
+     * accepted. Takes a few seconds and about 200 MB: create one and share it.
+     */
+    static SpellChecker languageTool(List<String> acceptedWords) {
+        return new fr.egide.compliance.engine.LanguageToolSpelling(acceptedWords);
+    }
+
 }

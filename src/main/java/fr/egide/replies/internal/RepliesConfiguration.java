@@ -3,7 +3,6 @@ package fr.egide.replies.internal;
 import fr.egide.analysis.ReviewAnalyzer;
 import fr.egide.compliance.ReplyLinter;
 import fr.egide.compliance.SpellChecker;
-import fr.egide.compliance.engine.LanguageToolSpelling;
 import fr.egide.replies.ReplyAssistant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -67,7 +66,7 @@ class RepliesConfiguration {
         synchronized SpellChecker delegate() {
             if (delegate == null) {
                 var start = System.nanoTime();
-                delegate = new LanguageToolSpelling(List.of());
+                delegate = SpellChecker.languageTool(List.of());
                 log.info("Correcteur LanguageTool prêt en {} ms", (System.nanoTime() - start) / 1_000_000);
             }
             return delegate;
