@@ -23,26 +23,33 @@ public final class Lexicon {
 
     private final List<Entry> entries;
 
-    private final Map<String, List<Entry>> byWord = new HashMap<>();
+    /** Entries by the words their first token may be, as positions in {@link #entries}. */
+    private final Map<String, int[]> byWord = new HashMap<>();
 
-    private final Map<String, List<Entry>> byPrefixHead = new HashMap<>();
-
-    /** Each entry's position in {@link #entries}, for per-scan memos. */
-    private final Map<Entry, Integer> ordinals = new java.util.IdentityHashMap<>();
+    /** Entries by the first three letters of the prefixes their first token may start with. */
+    private final Map<String, int[]> byPrefixHead = new HashMap<>();
 
     public Lexicon(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        var words = new HashMap<String, List<Integer>>();
+        var heads = new HashMap<String, List<Integer>>();
         for (int i = 0; i < this.entries.size(); i++) {
-            ordinals.put(this.entries.get(i), i);
-        }
-        for (var entry : entries) {
-            for (var word : entry.pattern().firstWords()) {
-                byWord.computeIfAbsent(word, key -> new ArrayList<>()).add(entry);
+            var pattern = this.entries.get(i).pattern();
+            for (var word : pattern.firstWords()) {
+                var list = words.computeIfAbsent(word, key -> new ArrayList<>());
+                if (!list.contains(i)) {
+                    list.add(i);
+                }
             }
-            for (var prefix : entry.pattern().firstPrefixes()) {
-                byPrefixHead.computeIfAbsent(prefix.substring(0, 3), key -> new ArrayList<>()).add(entry);
+            for (var prefix : pattern.firstPrefixes()) {
+                var list = heads.computeIfAbsent(prefix.substring(0, 3), key -> new ArrayList<>());
+                if (!list.contains(i)) {
+                    list.add(i);
+                }
             }
         }
+        words.forEach((word, list) -> byWord.put(word, list.stream().mapToInt(Integer::intValue).toArray()));
+        heads.forEach((head, list) -> byPrefixHead.put(head, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     public List<Entry> entries() {
@@ -51,46 +58,56 @@ public final class Lexicon {
 
     /** Every match of every entry, in text order; a token may start several matches. */
     public List<Match> scan(List<Token> tokens) {
+        return scan(new TokenIndex(tokens));
+    }
+
+    /** The same, on a text already indexed (when several lexicons scan it). */
+    public List<Match> scan(TokenIndex text) {
         var matches = new ArrayList<Match>();
-        var words = new java.util.HashSet<String>(tokens.size() * 2);
-        for (var token : tokens) {
-            words.add(token.norm());
-        }
+        var tokens = text.tokens;
         // Whether an entry's words are all in the text, computed once per entry and text: 0 unknown, 1 yes, 2 no.
         var possible = new byte[entries.size()];
         for (int i = 0; i < tokens.size(); i++) {
-            var norm = tokens.get(i).norm();
-            var exact = byWord.get(norm);
-            var prefixed = norm.length() >= 3 ? byPrefixHead.get(norm.substring(0, 3)) : null;
+            var exact = byWord.get(tokens.get(i).norm());
+            var prefixed = text.heads[i] == null ? null : byPrefixHead.get(text.heads[i]);
             if (exact != null) {
-                collect(exact, null, tokens, i, words, possible, matches);
+                collect(exact, null, text, i, possible, matches);
             }
             if (prefixed != null) {
-                collect(prefixed, exact, tokens, i, words, possible, matches);
+                collect(prefixed, exact, text, i, possible, matches);
             }
         }
         return matches;
     }
 
     /** Tries the candidates at one position; an entry indexed both by word and by prefix is tried once. */
-    private void collect(List<Entry> candidates, List<Entry> alreadyTried, List<Token> tokens, int from,
-            java.util.Set<String> words, byte[] possible, List<Match> matches) {
-        for (var entry : candidates) {
-            if (alreadyTried != null && alreadyTried.contains(entry)) {
+    private void collect(int[] candidates, int[] alreadyTried, TokenIndex text, int from, byte[] possible,
+            List<Match> matches) {
+        for (var ordinal : candidates) {
+            if (alreadyTried != null && contains(alreadyTried, ordinal)) {
                 continue;
             }
-            int ordinal = ordinals.get(entry);
+            var entry = entries.get(ordinal);
             if (possible[ordinal] == 0) {
-                possible[ordinal] = entry.pattern().possibleIn(words) ? (byte) 1 : (byte) 2;
+                possible[ordinal] = entry.pattern().possibleIn(text.words) ? (byte) 1 : (byte) 2;
             }
             if (possible[ordinal] == 2) {
                 continue;
             }
-            var end = entry.pattern().matchAt(tokens, from);
+            var end = entry.pattern().matchAt(text.tokens, from);
             if (end > from) {
                 matches.add(new Match(entry, from, end));
             }
         }
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (var v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Lexicon load(String resource) {

@@ -138,31 +138,53 @@ public final class TokenPattern {
      */
     boolean possibleIn(java.util.Set<String> words) {
         for (var element : elements) {
+            if (element.kind == Kind.GROUP) {
+                if (!element.possibleIn(words)) {
+                    return false;
+                }
+                continue;
+            }
             if (element.kind != Kind.WORD || !element.prefixes.isEmpty()) {
                 continue;
             }
-            var any = false;
-            if (element.words.size() <= words.size()) {
-                for (var word : element.words) {
-                    if (words.contains(word)) {
-                        any = true;
-                        break;
-                    }
-                }
-            }
-            else {
-                for (var word : words) {
-                    if (element.wordSet.contains(word)) {
-                        any = true;
-                        break;
-                    }
-                }
-            }
-            if (!any) {
+            if (!anyIn(element.wordSet, words)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether one of these words is among the text's words, looked up from the smaller side. */
+    static boolean anyIn(java.util.Set<String> wanted, java.util.Set<String> words) {
+        if (wanted.size() <= words.size()) {
+            for (var word : wanted) {
+                if (words.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (var word : words) {
+            if (wanted.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The most selective word list of this pattern, for pre-checks: the plain-word element with the fewest
+     * words, or null when every element has prefixes or is a gap.
+     */
+    java.util.Set<String> requirement() {
+        java.util.Set<String> best = null;
+        for (var element : elements) {
+            if (element.kind == Kind.WORD && element.prefixes.isEmpty() && !element.words.isEmpty()
+                    && (best == null || element.wordSet.size() < best.size())) {
+                best = element.wordSet;
+            }
+        }
+        return best;
     }
 
     /** The words the first token may be, for indexing. */
@@ -244,7 +266,7 @@ public final class TokenPattern {
      */
     private record Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives,
             java.util.Set<String> wordSet, java.util.Map<String, List<TokenPattern>> alternativesByFirstWord,
-            List<TokenPattern> alternativesByPrefix) {
+            List<TokenPattern> alternativesByPrefix, java.util.Set<String> trigger) {
 
         static final Element ANY = new Element(Kind.ANY, List.of(), List.of(), List.of());
 
@@ -252,7 +274,33 @@ public final class TokenPattern {
 
         Element(Kind kind, List<String> words, List<String> prefixes, List<TokenPattern> alternatives) {
             this(kind, words, prefixes, alternatives, java.util.Set.copyOf(words), byFirstWord(alternatives),
-                    alternatives.stream().filter(alternative -> !alternative.firstPrefixes().isEmpty()).toList());
+                    alternatives.stream().filter(alternative -> !alternative.firstPrefixes().isEmpty()).toList(),
+                    trigger(alternatives));
+        }
+
+        /**
+         * For a group, the words one of which the text must contain for any of its sequences to match (each
+         * sequence contributes its most selective word list); null when some sequence cannot be pre-checked (the
+         * group is then always tried). One set, so a group of a thousand terms is checked in one pass.
+         */
+        private static java.util.Set<String> trigger(List<TokenPattern> alternatives) {
+            if (alternatives.isEmpty()) {
+                return null;
+            }
+            var trigger = new java.util.HashSet<String>();
+            for (var alternative : alternatives) {
+                var requirement = alternative.requirement();
+                if (requirement == null) {
+                    return null;
+                }
+                trigger.addAll(requirement);
+            }
+            return java.util.Set.copyOf(trigger);
+        }
+
+        /** For a group: whether one of its sequences may be in a text with these words. */
+        boolean possibleIn(java.util.Set<String> words) {
+            return trigger == null || anyIn(trigger, words);
         }
 
         private static java.util.Map<String, List<TokenPattern>> byFirstWord(List<TokenPattern> alternatives) {

@@ -1,6 +1,7 @@
 package fr.egide.analysis.engine;
 
 import fr.egide.text.Token;
+import fr.egide.text.TokenIndex;
 import fr.egide.analysis.Analysis;
 import fr.egide.analysis.AnalysisRequest;
 import fr.egide.analysis.Indicator;
@@ -62,12 +63,13 @@ public final class RuleEngine {
         double textScore = 0;
         boolean textSignal = false;
         if (language.equals("fr")) {
-            var context = new Context(tokens, data.context.scan(tokens));
-            indicators = indicators(text, tokens, context);
-            var tone = tone(tokens, context, indicators);
+            var index = new TokenIndex(tokens);
+            var context = new Context(tokens, data.context.scan(index));
+            indicators = indicators(text, index, context);
+            var tone = tone(index, context, indicators);
             textScore = tone.score;
             textSignal = tone.signal;
-            themes = themes(text, tokens, tone.clauseScores, tone.score);
+            themes = themes(text, index, tone.clauseScores, tone.score);
         }
         else {
             notes.add("Langue détectée : « " + language + " ». Seuls les textes en français sont analysés pour "
@@ -84,9 +86,10 @@ public final class RuleEngine {
                 List.copyOf(notes));
     }
 
-    private List<Indicator> indicators(String text, List<Token> tokens, Context context) {
+    private List<Indicator> indicators(String text, TokenIndex index, Context context) {
+        var tokens = index.tokens();
         var byType = new EnumMap<IndicatorType, List<Hit>>(IndicatorType.class);
-        for (var match : data.risks.scan(tokens)) {
+        for (var match : data.risks.scan(index)) {
             var type = IndicatorType.valueOf(match.entry().category());
             var weight = match.entry().weight() * context.factor(match, type);
             byType.computeIfAbsent(type, key -> new ArrayList<>()).add(new Hit(match.from(), match.to(), weight));
@@ -156,12 +159,13 @@ public final class RuleEngine {
      * Tone from the sentiment lexicon: negation flips a word ("pas aimable"), intensifiers strengthen it,
      * what follows "mais" counts more. Illicit-risk indicators count as strongly negative.
      */
-    private Tone tone(List<Token> tokens, Context context, List<Indicator> indicators) {
+    private Tone tone(TokenIndex index, Context context, List<Indicator> indicators) {
+        var tokens = index.tokens();
         var clauses = context.clauseCount();
         var clauseScores = new double[clauses];
         double sum = 0;
         boolean signal = false;
-        for (var match : data.sentiment.scan(tokens)) {
+        for (var match : data.sentiment.scan(index)) {
             var polarity = match.entry().weight();
             if (match.entry().category().equals("NEG") && polarity > 0) {
                 polarity = -polarity;
@@ -184,11 +188,12 @@ public final class RuleEngine {
     }
 
     /** A theme takes the tone of its clause, or of the whole text when its clause has no tone word. */
-    private List<ThemeScore> themes(String text, List<Token> tokens, double[] clauseScores, double overall) {
+    private List<ThemeScore> themes(String text, TokenIndex index, double[] clauseScores, double overall) {
+        var tokens = index.tokens();
         var context = new Context(tokens, List.of());
         var byTheme = new LinkedHashMap<Theme, List<Hit>>();
         var scores = new EnumMap<Theme, Double>(Theme.class);
-        for (var match : data.themes.scan(tokens)) {
+        for (var match : data.themes.scan(index)) {
             var theme = Theme.valueOf(match.entry().category());
             byTheme.computeIfAbsent(theme, key -> new ArrayList<>()).add(new Hit(match.from(), match.to(), 1));
             var clauseScore = clauseScores[context.clauseOf(match.from())];
