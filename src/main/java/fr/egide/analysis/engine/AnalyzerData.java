@@ -88,6 +88,17 @@ public final class AnalyzerData {
 
     /** Loads the data shipped with Égide. */
     public static AnalyzerData bundled() {
+        return Bundled.DATA;
+    }
+
+    /** Loaded once per JVM, on first use (the data is immutable); a second caller waits for the first. */
+    private static final class Bundled {
+
+        static final AnalyzerData DATA = load();
+
+    }
+
+    private static AnalyzerData load() {
         var files = new HashMap<String, byte[]>();
         for (var name : FILES) {
             var path = name.equals("sms.tsv") ? Tokenizer.SMS_RESOURCE : "/analysis/" + name;

@@ -73,8 +73,15 @@ public final class LinterData {
         this.version = ENGINE_VERSION + "+" + digest(rulesFile, motifsFile, MedicalTerms.bytes());
     }
 
+    /** Loaded once per JVM, on first use (the data is immutable); a second caller waits for the first. */
     public static LinterData bundled() {
-        return new LinterData(read("/compliance/regles-reponse.tsv"), read("/compliance/motifs.tsv"));
+        return Bundled.DATA;
+    }
+
+    private static final class Bundled {
+
+        static final LinterData DATA = new LinterData(read("/compliance/regles-reponse.tsv"), read("/compliance/motifs.tsv"));
+
     }
 
     public String version() {
