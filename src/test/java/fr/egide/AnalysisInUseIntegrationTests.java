@@ -206,6 +206,7 @@ class AnalysisInUseIntegrationTests {
 
         signInBrowser();
         var dashboard = Jsoup.parse(get("/").body());
+        assertThat(dashboard.text()).as("a user with a cabinet is not asked to create one").doesNotContain("Créer mon cabinet");
         assertThat(dashboard.select(".waves h2").text()).isEqualTo("Vagues possibles");
         assertThat(dashboard.select(".waves li")).hasSize(2);
         assertThat(dashboard.select(".waves").text()).contains("Rafale d'avis négatifs").contains("Même auteur")
