@@ -79,15 +79,21 @@ class RepliesPageIntegrationTests {
 
         var submitted = Jsoup.parse(browser.htmxPost(draftAction, "action", "soumettre", "text", proposal).body());
         assertThat(submitted.select(".badge.state-EN_RELECTURE").text()).isEqualTo("En relecture");
-        var refused = Jsoup.parse(browser.htmxPost(draftAction, "action", "approuver", "comment", "").body());
+        var refused = Jsoup.parse(browser.htmxPost(draftAction, "action", "approuver", "overrideReason", "").body());
         assertThat(refused.select(".flash.error").text()).contains("Délai de réflexion en cours");
         assertThat(refused.select(".badge.state-EN_RELECTURE")).hasSize(1);
-        var approved = Jsoup.parse(browser.htmxPost(draftAction, "action", "approuver", "comment",
+        assertThat(refused.select("#reponse-raison-delai")).as("the reason field while the délai runs").hasSize(1);
+        assertThat(refused.select("#reponse-version")).as("no editable text under review").isEmpty();
+        var approved = Jsoup.parse(browser.htmxPost(draftAction, "action", "approuver", "overrideReason",
                 "Relu avec mon associée, réponse urgente.").body());
         assertThat(approved.select(".badge.state-APPROUVE").text()).isEqualTo("Approuvée");
         assertThat(approved.select(".history li").eachText()).anyMatch(t -> t.startsWith("Délai de réflexion levé")
                 && t.contains("Relu avec mon associée"));
-        assertThat(approved.select("button[data-copy]")).hasSize(1);
+        assertThat(approved.select("button[data-copy=#texte-approuve]")).hasSize(1);
+        assertThat(approved.select("#texte-approuve").text()).isEqualTo(proposal);
+        var reopened = Jsoup.parse(browser.htmxPost(draftAction, "action", "modifier").body());
+        assertThat(reopened.select(".badge.state-BROUILLON")).hasSize(1);
+        assertThat(reopened.select("#reponse-version")).hasSize(1);
 
         var settings = browser.get("/reponses/reglages/" + cabinet);
         assertThat(Jsoup.parse(settings.body()).select("#reflectionHours").val()).isEqualTo("24");

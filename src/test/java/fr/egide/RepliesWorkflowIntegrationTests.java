@@ -1,5 +1,7 @@
 package fr.egide;
 
+import fr.egide.identity.CabinetRole;
+import fr.egide.identity.internal.Memberships;
 import fr.egide.identity.internal.TestAccounts;
 import fr.egide.monitoring.MentionFilter;
 import fr.egide.monitoring.MentionImports;
@@ -167,6 +169,13 @@ class RepliesWorkflowIntegrationTests {
         assertThat(approval.get("at").asString()).isNotBlank();
         assertThat(call(author, "PUT", "/api/v1/cabinets/" + cabinet + "/reply-settings", "{\"reflectionHours\": 9999}").statusCode())
             .isEqualTo(400);
+        assertThat(approval.get("comment").asString()).contains("délai de réflexion de 0 h").contains("relecture par un tiers exigée");
+        var secretary = TestAccounts.create(context, "Secrétariat Réponses");
+        context.getBean(Memberships.class).grant(secretary.id(), cabinet, CabinetRole.SECRETARIAT);
+        var refused = call(TestAccounts.token(context, secretary), "PUT", "/api/v1/cabinets/" + cabinet + "/reply-settings",
+                "{\"reflectionHours\": 0, \"requirePeerReview\": false}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Seul le titulaire");
     }
 
     @Test
@@ -182,6 +191,8 @@ class RepliesWorkflowIntegrationTests {
                 text(GOOD.replace("Bien cordialement,", "Bien à vous,"))));
         assertThat(edited.get("state").asString()).as("an edit sends it back").isEqualTo("BROUILLON");
         assertThat(edited.get("versions")).hasSize(2);
+        assertThat(call(author, "POST", "/api/v1/replies/" + id + "/versions", text(GOOD.replace("Bien cordialement,", "Bien à vous,")))
+            .statusCode()).as("an unchanged text is not a version").isEqualTo(400);
         assertThat(call(author, "POST", "/api/v1/replies/" + id + "/approve", "{}").statusCode()).isEqualTo(409);
         ok(call(author, "POST", "/api/v1/replies/" + id + "/submit", null));
         ok(call(author, "POST", "/api/v1/replies/" + id + "/approve", "{}"));

@@ -55,6 +55,12 @@ public class CabinetAccess {
         }
     }
 
+    /** The current user's role in a cabinet they belong to ("not found" otherwise). */
+    public CabinetRole roleIn(UUID cabinetId) {
+        requireAccess(cabinetId);
+        return memberships.roleOf(currentUser().id(), cabinetId).orElseThrow(() -> new NotFoundException("Cabinet introuvable."));
+    }
+
     /** Gives a user a role in a cabinet (the creator of a cabinet becomes its titulaire). */
     public void grant(UUID userId, UUID cabinetId, CabinetRole role) {
         memberships.grant(userId, cabinetId, role);

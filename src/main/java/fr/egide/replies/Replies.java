@@ -7,11 +7,13 @@ import fr.egide.compliance.LintResult;
 import fr.egide.compliance.ReplyLinter;
 import fr.egide.compliance.Verdict;
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.CabinetRole;
 import fr.egide.monitoring.MentionFeed;
 import fr.egide.monitoring.MentionText;
 import fr.egide.replies.internal.LanguageModelDrafts;
 import fr.egide.replies.internal.ReplyStore;
 import fr.egide.system.ConflictException;
+import fr.egide.system.ForbiddenException;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
 import java.net.URI;
@@ -37,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>states move only BROUILLON → EN_RELECTURE → APPROUVE → PUBLIE, or to ABANDONNE with a reason; editing
  * a reply under review or approved sends it back to BROUILLON.</li>
  * </ul>
- * Every step is recorded with who and when.
+ * Every step is recorded with who and when, and so is every change of a cabinet's rules (only its titulaire
+ * changes them); an approval records the rules in force.
  */
 @Service
 public class Replies {
@@ -84,9 +87,12 @@ public class Replies {
         return store.settings(cabinetId);
     }
 
+    /** Only the titulaire changes the rules; each change is kept (who, when) and approvals record the rules in force. */
     @Transactional
     public ReplySettings changeSettings(UUID cabinetId, int reflectionHours, boolean requirePeerReview) {
-        access.requireAccess(cabinetId);
+        if (access.roleIn(cabinetId) != CabinetRole.TITULAIRE) {
+            throw new ForbiddenException("Seul le titulaire du cabinet peut changer les règles de réponse.");
+        }
         if (reflectionHours < 0 || reflectionHours > 720) {
             throw new InvalidRequestException("Le délai de réflexion va de 0 à 720 heures (30 jours).");
         }
@@ -190,6 +196,9 @@ public class Replies {
         if (!row.state().active()) {
             throw new ConflictException("Une réponse " + label(row.state()) + " ne se modifie plus : créez-en une nouvelle si besoin.");
         }
+        if (store.versions(draftId).get(0).text().equals(text.strip())) {
+            throw new InvalidRequestException("Le texte n'a pas changé : aucune nouvelle version enregistrée.");
+        }
         var user = access.currentUser().id();
         if (row.state() != ReplyState.BROUILLON) {
             move(row, ReplyState.BROUILLON);
@@ -209,6 +218,18 @@ public class Replies {
         requireNotBlocked(draftId);
         move(row, ReplyState.EN_RELECTURE);
         store.event(draftId, "SOUMIS", access.currentUser().id(), null);
+        return get(draftId);
+    }
+
+    /** Puts a reply under review or approved back to BROUILLON so that it can be changed (and reviewed again). */
+    @Transactional
+    public ReplyDraft reopen(UUID draftId) {
+        var row = row(draftId);
+        if (row.state() != ReplyState.EN_RELECTURE && row.state() != ReplyState.APPROUVE) {
+            throw new ConflictException("Une réponse " + label(row.state()) + " ne peut pas être remise en brouillon.");
+        }
+        move(row, ReplyState.BROUILLON);
+        store.event(draftId, "RENVOYE", access.currentUser().id(), "Remise en brouillon pour être modifiée.");
         return get(draftId);
     }
 
@@ -258,7 +279,9 @@ public class Replies {
             store.event(draftId, "DELAI_LEVE", user, overrideReason.strip());
         }
         move(row, ReplyState.APPROUVE);
-        store.event(draftId, "APPROUVE", user, null);
+        var settings = store.settings(row.cabinetId());
+        store.event(draftId, "APPROUVE", user, "Règles en vigueur : délai de réflexion de " + settings.reflectionHours() + " h"
+                + (settings.requirePeerReview() ? ", relecture par un tiers exigée." : ", relecture par un tiers non exigée."));
         return get(draftId);
     }
 
@@ -269,20 +292,26 @@ public class Replies {
     @Transactional
     public ReplyDraft publish(UUID draftId, String url) {
         var row = row(draftId);
-        requireState(row, ReplyState.APPROUVE, "publiée");
+        // Claim the reply first: two clicks must not post it twice through a connector.
+        var state = store.lock(draftId).orElseThrow(() -> new NotFoundException("Réponse introuvable."));
+        requireState(new ReplyStore.Row(row.id(), row.mentionId(), row.cabinetId(), state, row.createdBy(), row.createdAt(),
+                row.publishedText(), row.publishedUrl(), row.publishedVia(), row.publishedAt()), ReplyState.APPROUVE, "publiée");
         var draft = get(draftId);
         var text = draft.current().text();
         var mention = feed.get(row.mentionId()).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        var lint = linter.lint(text, mention.text());
+        if (lint.verdict() == Verdict.BLOQUANT) {
+            throw new ConflictException("La réponse est bloquée par la vérification : " + summary(lint) + ".");
+        }
+        var address = checkUrl(url);
         var publisher = publishers.stream().filter(p -> p.canPublish(mention)).findFirst();
         String via;
-        String address;
         if (publisher.isPresent()) {
             via = publisher.get().name();
             address = publisher.get().publish(mention, text);
         }
         else {
             via = "copie manuelle";
-            address = checkUrl(url);
         }
         if (!store.publish(draftId, text, address, via, access.currentUser().id())) {
             throw new ConflictException("La réponse vient de changer d'état : rechargez-la.");

@@ -2,14 +2,17 @@
 -- the workflow (who, when, why) so that a reply's history can be shown to the Ordre or a court.
 
 -- Per cabinet: how long to wait after first reading a review before a reply may be approved, and whether
--- approval must come from someone other than the author.
+-- approval must come from someone other than the author. A history: each change is a new row (who, when), the
+-- latest one counts, so that relaxing the rules for one reply and restoring them leaves a trace.
 create table replies_setting (
-    cabinet_id          uuid primary key,
-    reflection_hours    integer not null default 24 check (reflection_hours between 0 and 720),
-    require_peer_review boolean not null default false,
-    updated_by          uuid,
-    updated_at          timestamptz not null default now()
+    seq                 bigint generated always as identity primary key,
+    cabinet_id          uuid not null,
+    reflection_hours    integer not null check (reflection_hours between 0 and 720),
+    require_peer_review boolean not null,
+    changed_by          uuid not null,
+    changed_at          timestamptz not null default now()
 );
+create index replies_setting_cabinet_idx on replies_setting (cabinet_id, seq desc);
 
 -- When the review was first opened in Égide (the délai de réflexion starts there), and by whom.
 create table replies_first_read (

@@ -24,6 +24,14 @@ public class Memberships {
             .list());
     }
 
+    public java.util.Optional<CabinetRole> roleOf(UUID userId, UUID cabinetId) {
+        return jdbc.sql("select role from identity_membership where user_id = ? and cabinet_id = ?")
+            .params(userId, cabinetId)
+            .query(String.class)
+            .optional()
+            .map(CabinetRole::valueOf);
+    }
+
     public void grant(UUID userId, UUID cabinetId, CabinetRole role) {
         jdbc.sql("""
                 insert into identity_membership (user_id, cabinet_id, role) values (?, ?, ?)

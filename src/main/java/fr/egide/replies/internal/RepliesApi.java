@@ -109,6 +109,12 @@ class RepliesApi {
         return replies.submit(id);
     }
 
+    @PostMapping("/replies/{id}/reopen")
+    @Operation(summary = "Remettre en brouillon une réponse en relecture ou approuvée, pour la modifier")
+    ReplyDraft reopen(@PathVariable UUID id) {
+        return replies.reopen(id);
+    }
+
     @PostMapping("/replies/{id}/send-back")
     @Operation(summary = "Renvoyer à l'auteur avec un commentaire")
     ReplyDraft sendBack(@PathVariable UUID id, @RequestBody CommentBody body) {
@@ -144,7 +150,9 @@ class RepliesApi {
     }
 
     @PutMapping("/cabinets/{id}/reply-settings")
-    @Operation(summary = "Changer les règles de réponse du cabinet")
+    @Operation(summary = "Changer les règles de réponse du cabinet",
+            description = "Réservé au titulaire (403 sinon). Chaque changement est conservé ; une approbation enregistre "
+                    + "les règles en vigueur.")
     ReplySettings changeSettings(@PathVariable UUID id, @RequestBody SettingsBody body) {
         var current = replies.settings(id);
         return replies.changeSettings(id, body.reflectionHours() == null ? current.reflectionHours() : body.reflectionHours(),

@@ -75,18 +75,30 @@ class ReplyPanelController {
         return show(id, model);
     }
 
+    /**
+     * One form per action, each with its own fields, so that pressing Enter in a field does that form's action
+     * and nothing else. Submitting saves the text first when it was changed.
+     */
     @PostMapping("/reponses/{draftId}/action")
     String action(@PathVariable UUID draftId, @RequestParam String action, @RequestParam(required = false) String text,
-            @RequestParam(required = false) String comment, @RequestParam(required = false) String url,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) String overrideReason,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String url,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
-        var mentionId = replies.get(draftId).mentionId();
+        var draft = replies.get(draftId);
+        var mentionId = draft.mentionId();
         return switch (action) {
             case "enregistrer" -> act(mentionId, () -> replies.revise(draftId, text, ReplyOrigin.MANUEL), "Nouvelle version enregistrée.", htmx, model, redirect);
-            case "soumettre" -> act(mentionId, () -> replies.submit(draftId), "Réponse soumise à relecture.", htmx, model, redirect);
+            case "soumettre" -> act(mentionId, () -> {
+                if (text != null && !text.isBlank() && !text.strip().equals(draft.current().text())) {
+                    replies.revise(draftId, text, ReplyOrigin.MANUEL);
+                }
+                return replies.submit(draftId);
+            }, "Réponse soumise à relecture.", htmx, model, redirect);
             case "renvoyer" -> act(mentionId, () -> replies.sendBack(draftId, comment), "Réponse renvoyée à son auteur.", htmx, model, redirect);
-            case "approuver" -> act(mentionId, () -> replies.approve(draftId, comment), "Réponse approuvée.", htmx, model, redirect);
+            case "approuver" -> act(mentionId, () -> replies.approve(draftId, overrideReason), "Réponse approuvée.", htmx, model, redirect);
+            case "modifier" -> act(mentionId, () -> replies.reopen(draftId), "Réponse remise en brouillon : modifiez-la puis soumettez-la de nouveau.", htmx, model, redirect);
             case "publier" -> act(mentionId, () -> replies.publish(draftId, url), "Publication enregistrée.", htmx, model, redirect);
-            case "abandonner" -> act(mentionId, () -> replies.abandon(draftId, comment), "Réponse abandonnée.", htmx, model, redirect);
+            case "abandonner" -> act(mentionId, () -> replies.abandon(draftId, reason), "Réponse abandonnée.", htmx, model, redirect);
             default -> throw new InvalidRequestException("Action inconnue : " + action);
         };
     }

@@ -36,7 +36,7 @@ public class ReplyStore {
     }
 
     public ReplySettings settings(UUID cabinetId) {
-        return jdbc.sql("select reflection_hours, require_peer_review from replies_setting where cabinet_id = ?")
+        return jdbc.sql("select reflection_hours, require_peer_review from replies_setting where cabinet_id = ? order by seq desc limit 1")
             .param(cabinetId)
             .query((rs, row) -> new ReplySettings(cabinetId, rs.getInt(1), rs.getBoolean(2)))
             .optional()
@@ -44,14 +44,17 @@ public class ReplyStore {
     }
 
     public void saveSettings(ReplySettings settings, UUID userId) {
-        jdbc.sql("""
-                insert into replies_setting (cabinet_id, reflection_hours, require_peer_review, updated_by, updated_at)
-                values (?, ?, ?, ?, now())
-                on conflict (cabinet_id) do update set reflection_hours = excluded.reflection_hours,
-                    require_peer_review = excluded.require_peer_review, updated_by = excluded.updated_by, updated_at = now()
-                """)
+        jdbc.sql("insert into replies_setting (cabinet_id, reflection_hours, require_peer_review, changed_by) values (?, ?, ?, ?)")
             .params(settings.cabinetId(), settings.reflectionHours(), settings.requirePeerReview(), userId)
             .update();
+    }
+
+    /** Locks a draft for the time of a transaction and returns its current state (publication claims it first). */
+    public Optional<ReplyState> lock(UUID id) {
+        return jdbc.sql("select state from replies_draft where id = ? for update")
+            .param(id)
+            .query((rs, row) -> ReplyState.valueOf(rs.getString(1)))
+            .optional();
     }
 
     /** Records the first reading of a review; later readings change nothing. Returns the first reading's time. */

@@ -37,6 +37,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(fr.egide.system.ForbiddenException.class)
+    ProblemDetail forbidden(fr.egide.system.ForbiddenException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setTitle("Action réservée");
+        return problem;
+    }
+
+    /** Two requests did the same thing at once (a second reply created, the same version number). */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "La même opération vient d'être faite par ailleurs : rechargez et vérifiez avant de recommencer.");
+        problem.setTitle("Action impossible dans l'état actuel");
+        return problem;
+    }
+
     @ExceptionHandler(fr.egide.system.ConflictException.class)
     ProblemDetail conflict(fr.egide.system.ConflictException ex) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());

@@ -30,6 +30,22 @@ class PageErrors {
         return "error";
     }
 
+    @ExceptionHandler(fr.egide.system.ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(fr.egide.system.ForbiddenException ex, Model model) {
+        model.addAttribute("status", 403);
+        model.addAttribute("detail", ex.getMessage());
+        return "error";
+    }
+
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String duplicate(Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("detail", "La même opération vient d'être faite par ailleurs : rechargez et vérifiez avant de recommencer.");
+        return "error";
+    }
+
     @ExceptionHandler(fr.egide.system.ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(fr.egide.system.ConflictException ex, Model model) {
