@@ -17,6 +17,23 @@ public final class MedicalTerms {
 
     public static final String MEDICINES = "/medical/medicaments.tsv";
 
+    private static final Tokenizer TOKENIZER = Tokenizer.standard();
+
+    /**
+     * Terms of the lists that name who cares or where, not what someone has: a reply may sign "chirurgien-dentiste"
+     * and a review may say "mon dentiste" without disclosing health data. Normalised forms.
+     */
+    static final java.util.Set<String> CARE = java.util.Set.of("kine", "kinesitherapie", "kinesitherapeute",
+            "teleconsultation", "consultation medicale", "rendez vous medical", "medecin traitant", "secret medical",
+            "medecine du travail", "orthodontiste", "chirurgien dentiste", "dentiste", "sage femme",
+            "gynecologue obstetricien", "addictologue", "consultation psy", "examen clinique", "visite medicale",
+            "visite a domicile", "consultation dietetique", "soins infirmiers", "seance de kine", "bilan kine", "medecin",
+            "pediatre", "psychiatre", "psychologue", "infirmier", "infirmiere", "osteopathe", "orthophoniste",
+            "dermatologue", "cardiologue", "generaliste", "specialiste", "urgences", "hopital", "clinique", "pharmacie",
+            "pharmacien", "laboratoire", "cabinet", "rendez vous", "rdv", "visite", "seance", "soins", "soin",
+            "traitement", "examen", "bilan", "suivi", "consultation", "ordonnance", "gynecologue", "ophtalmologue",
+            "ordonnance medicale", "consultation diabetique");
+
     public static final String HEALTH_WORDS = "/medical/termes-sante.tsv";
 
     /**
@@ -28,10 +45,17 @@ public final class MedicalTerms {
      */
     public record Term(String text, String kind, boolean ambiguous) {
 
-        /** The term as a token pattern: its folded words, without the pattern syntax's special characters. */
+        /**
+         * The term as a token pattern: its words normalised exactly as the tokenizer normalises a text ("AVC" stays
+         * "avc", "Kardégic" becomes "kardegic"), so that a term always matches its own text.
+         */
         public String pattern() {
-            var folded = Tokenizer.fold(text).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
-            return folded;
+            return TOKENIZER.normalizedWords(text).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
+        }
+
+        /** A profession, a care setting or a practice's service: it says nothing of a person's health. */
+        public boolean aboutCare() {
+            return CARE.contains(pattern());
         }
 
     }

@@ -93,6 +93,10 @@ public final class Tokenizer {
 
     /** The normalised form of one word. */
     String normalize(String word) {
+        if (acronym(word)) {
+            // "AVC", "IRM", "B12": a medical acronym, not an SMS spelling ("avc" for "avec") nor leet ("b12").
+            return fold(word);
+        }
         var folded = fold(word);
         if (hasLetter(folded) && hasDigitOrSymbol(folded)) {
             folded = unleet(folded);
@@ -100,6 +104,39 @@ public final class Tokenizer {
         folded = squeeze(folded);
         var mapped = sms.get(folded);
         return mapped != null ? mapped : folded;
+    }
+
+    /** Two to six characters, letters in capitals, at least one letter: AVC, IRM, TSH, B12, VIH. */
+    static boolean acronym(String word) {
+        if (word.length() < 2 || word.length() > 6) {
+            return false;
+        }
+        var letter = false;
+        for (int i = 0; i < word.length(); i++) {
+            var c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letter = true;
+            }
+            else if (!Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return letter;
+    }
+
+    /** The normalised words of a text, joined by spaces: how a lexicon term must be written to match that text. */
+    public String normalizedWords(String text) {
+        var words = new StringBuilder();
+        for (var token : tokenize(text)) {
+            if (words.length() > 0) {
+                words.append(' ');
+            }
+            words.append(token.norm());
+        }
+        return words.toString();
     }
 
     public static String fold(String word) {

@@ -77,6 +77,16 @@ class WaveDetectorUnitTests {
     }
 
     @Test
+    void aReturningPseudonymIsFoundEvenWhenAnOlderReviewIsOutsideTheYear() {
+        var waves = detector.detect(List.of(positive("Paul", -390), negative("Paul", 0), negative("Paul", 1)));
+        assertThat(waves).singleElement().satisfies(wave -> {
+            assertThat(wave.kind()).isEqualTo(WaveKind.MEME_AUTEUR);
+            assertThat(wave.size()).isEqualTo(2);
+            assertThat(wave.from()).isEqualTo(T0);
+        });
+    }
+
+    @Test
     void authorKeysFoldCaseAccentsAndPunctuation() {
         assertThat(WaveDetector.authorKey("  Élodie   M. ")).isEqualTo("elodie m");
         assertThat(WaveDetector.authorKey("A Google User")).isNull();

@@ -127,6 +127,19 @@ class ReplyLinterUnitTests {
             var result = linter.lint(wrap(body));
             assertThat(result.verdict()).as(body + " " + result.findings()).isEqualTo(Verdict.PUBLIABLE);
         }
+        for (var signature : List.of("Dr Martin, chirurgien-dentiste", "Le cabinet de kinésithérapie", "Dr Roux, orthodontiste")) {
+            var result = linter.lint(wrap("") + " " + signature);
+            assertThat(result.verdict()).as(signature + " " + result.findings()).isEqualTo(Verdict.PUBLIABLE);
+        }
+    }
+
+    @Test
+    void theReviewsHealthWordsAreEchoedButNotItsOrdinaryWords() {
+        var review = "Mon rendez-vous pour ma migraine a été annulé deux fois, je suis sous Doliprane.";
+        var generic = linter.lint(wrap("Nous avons revu l'organisation du planning."), review);
+        assertThat(generic.verdict()).as(generic.findings().toString()).isEqualTo(Verdict.PUBLIABLE);
+        var echoed = linter.lint(wrap("Nous comprenons que la migraine soit pénible."), review);
+        assertThat(motifs(echoed, Rule.SECRET_MEDICAL)).contains("echo");
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class AnalyzerData {
 
-    static final String ENGINE_VERSION = "1.0";
+    static final String ENGINE_VERSION = "1.1";
 
     static final String[] FILES = { "risques.tsv", "sentiment.tsv", "themes.tsv", "contexte.tsv", "sms.tsv",
             "regles-juridiques.tsv" };
@@ -61,21 +61,13 @@ public final class AnalyzerData {
     /** In risques.tsv, stands for the project's unambiguous medicine names and substances. */
     static final String MEDICINES = "@medicaments";
 
-    /** Professions and care settings are in the health lists but say nothing of a person's health. */
-    private static final java.util.Set<String> NOT_HEALTH_DATA = java.util.Set.of("dentiste", "orthodontiste", "psychiatre",
-            "psychologue", "kine", "kinesitherapeute", "medecin", "pediatre", "gynecologue", "ophtalmologue", "sage femme",
-            "teleconsultation", "kinesitherapie", "consultation", "ordonnance", "secret medical", "infirmier", "infirmiere",
-            "osteopathe", "orthophoniste", "dermatologue", "cardiologue", "generaliste", "specialiste", "urgences",
-            "hopital", "clinique", "pharmacie", "pharmacien", "laboratoire", "cabinet", "rendez vous", "rdv", "visite",
-            "seance", "soins", "soin", "traitement", "examen", "bilan", "suivi");
-
     /** The terms as one pattern element: "a|b|(c d)", unambiguous ones only, sorted for a stable version. */
     private static String alternatives(java.util.List<MedicalTerms.Term> terms) {
         var single = new java.util.TreeSet<String>();
         var multi = new java.util.TreeSet<String>();
         for (var term : terms) {
             var pattern = term.pattern();
-            if (term.ambiguous() || pattern.length() < 3 || NOT_HEALTH_DATA.contains(pattern)
+            if (term.ambiguous() || pattern.length() < 3 || term.aboutCare()
                     || !Character.isLetter(pattern.charAt(0))) {
                 continue;
             }

@@ -101,20 +101,51 @@ public final class WaveDetector {
             if (group.size() < 2 || group.stream().noneMatch(Item::negative)) {
                 continue;
             }
-            var sorted = group.stream()
-                .sorted(Comparator.comparing(Item::latest, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
-            var from = sorted.get(0).earliest();
-            var to = sorted.get(sorted.size() - 1).latest();
-            if (from != null && to != null && Duration.between(from, to).compareTo(SAME_AUTHOR_WINDOW) > 0) {
+            var sorted = window(group);
+            if (sorted == null) {
                 continue;
             }
+            var from = sorted.stream().map(Item::earliest).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
+            var to = sorted.stream().map(Item::latest).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .orElse(null);
             var author = sorted.get(0).author().strip();
             waves.add(new Wave(WaveKind.MEME_AUTEUR, sorted.stream().map(Item::id).toList(), from, to, author,
                     sorted.size() + " avis signés « " + author + " », dont au moins un négatif : un même auteur qui "
                             + "revient peut signaler un acharnement ou de faux avis."));
         }
         return waves;
+    }
+
+    /**
+     * The largest run of one author's items that fits in {@link #SAME_AUTHOR_WINDOW} and holds a negative item,
+     * or null. Items without a date count with any run (nothing says they are far apart).
+     */
+    private static List<Item> window(List<Item> items) {
+        var undated = items.stream().filter(item -> item.earliest() == null || item.latest() == null).toList();
+        var dated = items.stream().filter(item -> item.earliest() != null && item.latest() != null)
+            .sorted(Comparator.comparing(Item::latest))
+            .toList();
+        List<Item> best = null;
+        for (int start = 0, end = 0; start < Math.max(1, dated.size()); start++) {
+            if (dated.isEmpty()) {
+                break;
+            }
+            end = Math.max(end, start);
+            while (end + 1 < dated.size()
+                    && Duration.between(dated.get(start).earliest(), dated.get(end + 1).latest()).compareTo(SAME_AUTHOR_WINDOW) <= 0) {
+                end++;
+            }
+            var run = new ArrayList<Item>(dated.subList(start, end + 1));
+            run.addAll(undated);
+            if (run.size() >= 2 && run.stream().anyMatch(Item::negative) && (best == null || run.size() > best.size())) {
+                best = run;
+            }
+        }
+        if (dated.isEmpty() && undated.size() >= 2 && undated.stream().anyMatch(Item::negative)) {
+            best = undated;
+        }
+        return best;
     }
 
     /** The pseudonym folded for comparison ("Jean  DUPONT" = "jean dupont"), or null when it names nobody. */

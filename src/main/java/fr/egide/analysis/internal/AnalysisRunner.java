@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,12 +57,14 @@ public class AnalysisRunner {
     private final WaveDetector detector = new WaveDetector();
 
     AnalysisRunner(AnalysisStore store, ReviewAnalyzer analyzer, MentionLabels labels, MentionFeed feed,
-            TransactionTemplate transactions) {
+            PlatformTransactionManager transactionManager) {
         this.store = store;
         this.analyzer = analyzer;
         this.labels = labels;
         this.feed = feed;
-        this.transactions = transactions;
+        // Its own transaction per batch, even inside the import listener's: locks on mentions last one batch.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Analyses these mentions with their stored context and wave counts. */

@@ -327,8 +327,9 @@ public final class LintEngine {
                 continue;
             }
             for (var span : indicator.spans()) {
+                // Only the span's health words: a span may also hold "mon rendez-vous pour", which every reply says.
                 for (var token : data.tokenizer.tokenize(span.text())) {
-                    if (token.norm().length() >= 4 && !ECHO_STOP.contains(token.norm())) {
+                    if (data.healthWords.contains(token.norm()) && !ECHO_STOP.contains(token.norm())) {
                         echo.add(token.norm());
                     }
                 }

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class LinterData {
 
-    static final String ENGINE_VERSION = "1.0";
+    static final String ENGINE_VERSION = "1.1";
 
     /** Why a motif is a problem, how to fix it, and on which text. */
     public record Motif(String key, String rule, String message, String basis) {
@@ -37,6 +37,10 @@ public final class LinterData {
 
     final Map<String, Motif> motifs;
 
+    /** Every word (four letters or more) of the health and medicine lists, ambiguous ones included: the words of a
+     * review's health details that a reply must not echo. */
+    final Set<String> healthWords;
+
     final String version;
 
     private LinterData(byte[] rulesFile, byte[] motifsFile) {
@@ -47,11 +51,19 @@ public final class LinterData {
             var entries = new ArrayList<>(base.entries());
             int line = 0;
             var seen = new java.util.HashSet<String>();
+            var words = new java.util.HashSet<String>();
             for (var list : java.util.List.of(MedicalTerms.medicines(), MedicalTerms.healthWords())) {
                 for (var term : list) {
                     line++;
                     var pattern = term.pattern();
-                    if (term.ambiguous() || pattern.isEmpty() || !Character.isLetterOrDigit(pattern.charAt(0))
+                    if (!term.aboutCare()) {
+                        for (var word : pattern.split(" ")) {
+                            if (word.length() >= 4) {
+                                words.add(word);
+                            }
+                        }
+                    }
+                    if (term.ambiguous() || term.aboutCare() || pattern.isEmpty() || !Character.isLetterOrDigit(pattern.charAt(0))
                             || !seen.add(pattern)) {
                         continue;
                     }
@@ -66,6 +78,7 @@ public final class LinterData {
                 }
             }
             this.rules = new Lexicon(entries);
+            this.healthWords = Set.copyOf(words);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -61,7 +61,17 @@ public class LanguageModelDrafts {
         var body = Map.of("model", model == null ? "" : model, "temperature", 0.3, "messages",
                 List.of(Map.of("role", "system", "content", INSTRUCTIONS), Map.of("role", "user", "content",
                         "Avis publié :\n" + review)));
-        var request = HttpRequest.newBuilder(URI.create(url + "/chat/completions"))
+        URI endpoint;
+        try {
+            endpoint = URI.create(url + "/chat/completions");
+            if (!("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme())) || endpoint.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalStateException("L'adresse du modèle de langue (egide.replies.llm.url) n'est pas une adresse http(s) valide.");
+        }
+        var request = HttpRequest.newBuilder(endpoint)
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
@@ -80,7 +90,8 @@ public class LanguageModelDrafts {
             return content.asString().strip();
         }
         catch (IOException ex) {
-            throw new IllegalStateException("Le modèle de langue est injoignable : " + ex.getMessage(), ex);
+            throw new IllegalStateException("Le modèle de langue est injoignable (" + ex.getClass().getSimpleName()
+                    + ") : vérifiez egide.replies.llm.url et que le service tourne.", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
