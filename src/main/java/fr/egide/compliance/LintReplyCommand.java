@@ -3,17 +3,11 @@ package fr.egide.compliance;
 import fr.egide.analysis.ReviewAnalyzer;
 import fr.egide.compliance.engine.LanguageToolSpelling;
 import fr.egide.system.Command;
-import java.io.BufferedReader;
-import java.io.IOException;
+import fr.egide.system.JsonLines;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,55 +51,17 @@ public final class LintReplyCommand implements Command {
             err.println("Option inconnue : " + unknown.get(0) + ". Voir lint-reply --help.");
             return 2;
         }
-        var json = JsonMapper.builder().build();
-        var linter = ReplyLinter.standard(ReviewAnalyzer.standard());
-        if (!args.contains("--sans-orthographe")) {
-            linter = linter.withSpelling(new LanguageToolSpelling(List.of()));
-        }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (var reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                out.println(json.writeValueAsString(answer(json, linter, line)));
-                out.flush();
-            }
-        }
-        catch (IOException ex) {
-            err.println("Lecture de l'entrée standard interrompue : " + ex.getMessage());
-            return 1;
-        }
-        return 0;
+        var plain = ReplyLinter.standard(ReviewAnalyzer.standard());
+        var linter = args.contains("--sans-orthographe") ? plain : plain.withSpelling(new LanguageToolSpelling(List.of()));
+        var lines = new JsonLines();
+        return lines.run(in, out, err, "{\"id\": …, \"reply\": …}", (input, result) -> answer(lines, linter, input, result));
     }
 
-    static ObjectNode answer(JsonMapper json, ReplyLinter linter, String line) {
-        var result = json.createObjectNode();
-        JsonNode input;
-        try {
-            input = json.readTree(line);
-        }
-        catch (JacksonException ex) {
-            result.putNull("id");
-            result.put("error", "Ligne JSON invalide : " + ex.getOriginalMessage());
-            return result;
-        }
-        if (input == null || !input.isObject()) {
-            result.putNull("id");
-            result.put("error", "Chaque ligne doit être un objet JSON {\"id\": …, \"reply\": …}.");
-            return result;
-        }
-        var id = input.get("id");
-        if (id == null || id.isNull()) {
-            result.putNull("id");
-        }
-        else {
-            result.set("id", id);
-        }
+    static void answer(JsonLines lines, ReplyLinter linter, JsonNode input, ObjectNode result) {
         var reply = input.get("reply");
         if (reply == null || !reply.isString() || reply.asString().isBlank()) {
             result.put("error", "Champ « reply » absent, vide ou non textuel.");
-            return result;
+            return;
         }
         String review = null;
         var reviewNode = input.get("review");
@@ -117,17 +73,16 @@ public final class LintReplyCommand implements Command {
         }
         else if (reviewNode != null && !reviewNode.isNull()) {
             result.put("error", "Champ « review » : le texte de l'avis, ou un objet avec « text », est attendu.");
-            return result;
+            return;
         }
         try {
             var lint = linter.lint(reply.asString(), review);
             result.put("verdict", lint.verdict().name());
-            result.set("findings", json.valueToTree(lint.findings()));
+            result.set("findings", lines.json().valueToTree(lint.findings()));
         }
         catch (IllegalArgumentException ex) {
             result.put("error", ex.getMessage());
         }
-        return result;
     }
 
 }
