@@ -71,7 +71,16 @@ public final class AnalyzerData {
                     || !Character.isLetter(pattern.charAt(0))) {
                 continue;
             }
-            (pattern.contains(" ") ? multi : single).add(pattern);
+            if (pattern.contains(" ")) {
+                multi.add(pattern);
+            }
+            else {
+                single.add(pattern);
+                // Lists give the singular; reviews say "mes insomnies", "ses otites".
+                if (pattern.length() >= 4 && !pattern.endsWith("s") && !pattern.endsWith("x") && !pattern.endsWith("z")) {
+                    single.add(pattern + "s");
+                }
+            }
         }
         var all = new java.util.ArrayList<String>(single);
         multi.forEach(words -> all.add("(" + words + ")"));
