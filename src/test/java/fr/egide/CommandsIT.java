@@ -22,6 +22,10 @@ class CommandsIT {
     Path home;
 
     String run(String input, String... command) throws IOException, InterruptedException {
+        return run(0, input, command);
+    }
+
+    String run(int expectedStatus, String input, String... command) throws IOException, InterruptedException {
         var arguments = new ArrayList<String>();
         arguments.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         arguments.add("-jar");
@@ -35,7 +39,7 @@ class CommandsIT {
         }
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
+        assertThat(process.exitValue()).isEqualTo(expectedStatus);
         return output;
     }
 
@@ -51,6 +55,21 @@ class CommandsIT {
         try (var files = Files.list(home)) {
             assertThat(files).as("no database created").isEmpty();
         }
+    }
+
+    @Test
+    void evidenceVerifyPassesOnASealedBundleAndNamesATamperedFile(@TempDir Path work) throws Exception {
+        var capture = work.resolve("capture");
+        Files.createDirectories(capture);
+        Files.writeString(capture.resolve("texte.txt"), "Le Dr X est un con.");
+        Path zip;
+        try (var authority = new fr.egide.evidence.LocalTimestampAuthority("TSA locale")) {
+            zip = new fr.egide.evidence.Sealer().seal(capture, "c-1", "https://avis.example/1", java.time.Instant.now(),
+                    java.time.Instant.now(), List.of(authority.uri()));
+        }
+        assertThat(run("", "evidence", "verify", zip.toString())).contains("OK      texte.txt").contains("Preuve intègre");
+        Files.writeString(capture.resolve("texte.txt"), "Le Dr X est charmant.");
+        assertThat(run(1, "", "evidence", "verify", capture.toString())).contains("ÉCHEC   texte.txt — fichier modifié");
     }
 
     @Test
