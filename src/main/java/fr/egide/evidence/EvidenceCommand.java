@@ -40,11 +40,75 @@ public final class EvidenceCommand implements Command {
             return passed ? 0 : 1;
         }
         if (!args.isEmpty() && args.get(0).equals("capture")) {
-            err.println("La capture n'est pas encore disponible dans cette version : seule la vérification l'est.");
-            return 2;
+            return capture(args.subList(1, args.size()), out, err);
         }
         err.println("Usage : java -jar egide.jar evidence verify <preuve.zip | dossier>");
+        err.println("        java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--tsa <URL>] [--allow-host <hôte>]");
         return 2;
+    }
+
+    /**
+     * {@code evidence capture URL --out DIR --tsa URL [--allow-host HOST]}: captures the page with Chromium, seals the
+     * bundle and prints the ZIP's path on the last line. Loopback, private and link-local hosts are refused unless
+     * allowed. No database.
+     */
+    private int capture(List<String> args, PrintStream out, PrintStream err) {
+        String url = null;
+        Path dir = null;
+        var authorities = new java.util.ArrayList<java.net.URI>();
+        var allowed = new java.util.HashSet<String>();
+        for (int i = 0; i < args.size(); i++) {
+            var arg = args.get(i);
+            var hasValue = i + 1 < args.size();
+            switch (arg) {
+                case "--out" -> dir = hasValue ? Path.of(args.get(++i)) : null;
+                case "--tsa" -> {
+                    if (hasValue) {
+                        authorities.add(java.net.URI.create(args.get(++i)));
+                    }
+                }
+                case "--allow-host" -> {
+                    if (hasValue) {
+                        allowed.add(args.get(++i).toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                default -> url = arg;
+            }
+        }
+        if (url == null || dir == null) {
+            err.println("Usage : java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--allow-host <hôte>]");
+            return 2;
+        }
+        try {
+            var target = Targets.check(url, allowed);
+            var chromium = fr.egide.evidence.engine.ChromiumCapture.findChromium();
+            if (chromium == null) {
+                err.println("Chromium est introuvable : installez-le (sudo apt-get install chromium) pour capturer une page.");
+                return 2;
+            }
+            var id = "capture-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            var bundle = dir.resolve(id);
+            var result = new fr.egide.evidence.engine.ChromiumCapture(chromium, java.time.Duration.ofSeconds(30))
+                .capture(target, bundle);
+            out.println("Capture de " + target + " : " + String.join(", ", result.files()));
+            var zip = new Sealer().seal(bundle, id, target.toString(), result.startedAt(), result.endedAt(), authorities);
+            out.println(zip.toAbsolutePath());
+            return 0;
+        }
+        catch (IllegalArgumentException ex) {
+            err.println(ex.getMessage());
+            return 2;
+        }
+        catch (java.io.IOException ex) {
+            err.println("Capture impossible : " + ex.getMessage());
+            return 1;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            err.println("Capture interrompue.");
+            return 1;
+        }
     }
 
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A 50 MB file goes through the import in a JVM whose heap is too small to hold it (the build runs this
- * class alone with -Xmx128m): it can only pass if the file is streamed. The file is generated on the fly,
+ * class alone with -Xmx160m): it can only pass if the file is streamed. The file is generated on the fly,
  * so it never exists whole in memory on the test side either.
  */
 @Tag("streaming")
