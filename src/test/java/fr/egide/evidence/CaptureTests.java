@@ -48,6 +48,17 @@ class CaptureTests {
             exchange.getResponseBody().write(page);
             exchange.close();
         });
+        site.createContext("/bandeau", exchange -> {
+            var page = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body>"
+                    + "<div id=\"cmp\" style=\"position:fixed;inset:0;background:#fff\"><p>Nous utilisons des cookies.</p>"
+                    + "<button onclick=\"document.getElementById('cmp').remove()\">Tout accepter</button>"
+                    + "<button>Paramétrer</button></div><p>Le Dr Y exerce sans diplôme.</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
         site.createContext("/ancien", exchange -> {
             exchange.getResponseHeaders().add("Location", "/avis");
             exchange.sendResponseHeaders(302, -1);
@@ -89,6 +100,19 @@ class CaptureTests {
             assertThat(Files.readString(bundle.resolve("environment.json"))).contains("Chrome").contains("Europe/Paris")
                 .contains("profil neuf");
         }
+    }
+
+    @Test
+    void aConsentBannerIsAcceptedByRuleVisiblyAndLogged() throws Exception {
+        assumeThat(ChromiumCapture.findChromium()).as("Chromium installed (apt-get install chromium)").isNotNull();
+        var bundle = work.resolve("bandeau");
+        var result = new ChromiumCapture(ChromiumCapture.findChromium(), java.time.Duration.ofSeconds(30))
+            .capture(java.net.URI.create(base + "/bandeau"), bundle);
+        assertThat(result.files()).contains("consentement.png");
+        assertThat(Files.readString(bundle.resolve("steps.jsonl"))).contains("\"etape\":\"consentement\"")
+            .contains("bouton « Tout accepter » cliqué par règle");
+        assertThat(Files.readString(bundle.resolve("texte.txt"))).contains("Le Dr Y exerce sans diplôme.")
+            .doesNotContain("Nous utilisons des cookies");
     }
 
     @Test

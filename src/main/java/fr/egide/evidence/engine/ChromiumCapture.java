@@ -99,6 +99,7 @@ public final class ChromiumCapture {
             var finalUrl = evaluate(devtools, "location.href");
             steps.add(step("adresse finale", finalUrl));
             var files = new ArrayList<String>();
+            consent(devtools, out, steps, files);
             Files.writeString(out.resolve("dom.html"), evaluate(devtools, "document.documentElement.outerHTML"), StandardCharsets.UTF_8);
             files.add("dom.html");
             Files.writeString(out.resolve("texte.txt"), evaluate(devtools, "document.body ? document.body.innerText : ''"),
@@ -146,6 +147,36 @@ public final class ChromiumCapture {
             }
             deleteQuietly(profile);
         }
+    }
+
+    /** Labels of consent buttons clicked by rule (exact, case-insensitive), most specific first. */
+    static final List<String> CONSENT_LABELS = List.of("tout accepter", "accepter et fermer", "accepter et continuer",
+            "j'accepte", "j’accepte", "accepter", "accept all", "accept all cookies", "i agree", "ok, j'ai compris");
+
+    /**
+     * A cookie or consent banner hides the page: when one of its buttons bears a known consent label, the viewport is
+     * captured as it was (consentement.png), the button is clicked, and the step says which label was clicked and why.
+     * Never silent: the click is in steps.jsonl and the before-image is in the bundle.
+     */
+    private void consent(DevTools devtools, Path out, List<Map<String, Object>> steps, List<String> files)
+            throws IOException, InterruptedException {
+        var labels = JSON.writeValueAsString(CONSENT_LABELS);
+        var find = "(() => { const labels = " + labels + "; const candidates = [...document.querySelectorAll("
+                + "'button, a, [role=button], input[type=button], input[type=submit]')]; for (const label of labels) {"
+                + " const found = candidates.find(b => ((b.innerText || b.value || '').trim().toLowerCase() === label)"
+                + " && b.offsetParent !== null); if (found) { window.__egideConsent = found;"
+                + " return (found.innerText || found.value).trim(); } } return ''; })()";
+        var label = evaluate(devtools, find);
+        if (label.isEmpty()) {
+            return;
+        }
+        var before = devtools.call("Page.captureScreenshot", Map.of("format", "png"), timeout);
+        Files.write(out.resolve("consentement.png"), Base64.getDecoder().decode(before.path("data").asString()));
+        files.add("consentement.png");
+        evaluate(devtools, "(() => { window.__egideConsent.click(); return 'ok'; })()");
+        Thread.sleep(500);
+        steps.add(step("consentement", "bouton « " + label + " » cliqué par règle (libellé de consentement connu) ; "
+                + "la page telle qu'elle était avant : consentement.png"));
     }
 
     private static Map<String, Object> step(String kind, String detail) {
