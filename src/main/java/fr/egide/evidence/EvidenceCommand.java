@@ -43,13 +43,14 @@ public final class EvidenceCommand implements Command {
             return capture(args.subList(1, args.size()), out, err);
         }
         err.println("Usage : java -jar egide.jar evidence verify <preuve.zip | dossier>");
-        err.println("        java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--tsa <URL>] [--allow-host <hôte>]");
+        err.println("        java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--tsa <URL>] [--allow-host <hôte>] [--timeout <secondes>]");
         return 2;
     }
 
     /**
-     * {@code evidence capture URL --out DIR --tsa URL [--allow-host HOST]}: captures the page with Chromium, seals the
-     * bundle and prints the ZIP's path on the last line. Loopback, private and link-local hosts are refused unless
+     * {@code evidence capture URL --out DIR --tsa URL [--allow-host HOST] [--timeout SECONDS]}: captures the page with
+     * Chromium (a page still loading after the timeout, 30 s by default, is captured as it is, and the steps say so),
+     * seals the bundle and prints the ZIP's path on the last line. Loopback, private and link-local hosts are refused unless
      * allowed. No database.
      */
     private int capture(List<String> args, PrintStream out, PrintStream err) {
@@ -57,6 +58,7 @@ public final class EvidenceCommand implements Command {
         Path dir = null;
         var authorities = new java.util.ArrayList<java.net.URI>();
         var allowed = new java.util.HashSet<String>();
+        var timeout = java.time.Duration.ofSeconds(30);
         for (int i = 0; i < args.size(); i++) {
             var arg = args.get(i);
             var hasValue = i + 1 < args.size();
@@ -65,6 +67,17 @@ public final class EvidenceCommand implements Command {
                 case "--tsa" -> {
                     if (hasValue) {
                         authorities.add(java.net.URI.create(args.get(++i)));
+                    }
+                }
+                case "--timeout" -> {
+                    if (hasValue) {
+                        try {
+                            timeout = java.time.Duration.ofSeconds(Math.max(1, Math.min(300, Integer.parseInt(args.get(++i)))));
+                        }
+                        catch (NumberFormatException ex) {
+                            err.println("--timeout attend un nombre de secondes (1 à 300).");
+                            return 2;
+                        }
                     }
                 }
                 case "--allow-host" -> {
@@ -89,7 +102,7 @@ public final class EvidenceCommand implements Command {
             var id = "capture-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             var bundle = dir.resolve(id);
-            var result = new fr.egide.evidence.engine.ChromiumCapture(chromium, java.time.Duration.ofSeconds(30))
+            var result = new fr.egide.evidence.engine.ChromiumCapture(chromium, timeout)
                 .capture(target, bundle);
             out.println("Capture de " + target + " : " + String.join(", ", result.files()));
             var zip = new Sealer().seal(bundle, id, target.toString(), result.startedAt(), result.endedAt(), authorities);

@@ -35,6 +35,28 @@ class CaptureTests {
     @BeforeEach
     void localSite() throws Exception {
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+            var thread = new Thread(task, "site-de-test");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        site.createContext("/lente", exchange -> {
+            var page = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body>"
+                    + "<p>Avis encore visible.</p><img src=\"/jamais.png\" alt=\"\"></body></html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        site.createContext("/jamais.png", exchange -> {
+            try {
+                Thread.sleep(60_000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         site.createContext("/avis", exchange -> {
             var items = new StringBuilder();
             for (int i = 1; i <= 60; i++) {
@@ -113,6 +135,17 @@ class CaptureTests {
             .contains("bouton « Tout accepter » cliqué par règle");
         assertThat(Files.readString(bundle.resolve("texte.txt"))).contains("Le Dr Y exerce sans diplôme.")
             .doesNotContain("Nous utilisons des cookies");
+    }
+
+    @Test
+    void aPageThatNeverFinishesLoadingIsCapturedAsItIsAndSaysSo() throws Exception {
+        assumeThat(ChromiumCapture.findChromium()).as("Chromium installed (apt-get install chromium)").isNotNull();
+        var bundle = work.resolve("lente");
+        var result = new ChromiumCapture(ChromiumCapture.findChromium(), java.time.Duration.ofSeconds(3))
+            .capture(java.net.URI.create(base + "/lente"), bundle);
+        assertThat(result.files()).contains("page.png", "texte.txt");
+        assertThat(Files.readString(bundle.resolve("steps.jsonl"))).contains("la page n'a pas fini de charger en 3 s : capture en l'état");
+        assertThat(Files.readString(bundle.resolve("texte.txt"))).contains("Avis encore visible.");
     }
 
     @Test
