@@ -66,7 +66,18 @@ public final class EvidenceCommand implements Command {
                 case "--out" -> dir = hasValue ? Path.of(args.get(++i)) : null;
                 case "--tsa" -> {
                     if (hasValue) {
-                        authorities.add(java.net.URI.create(args.get(++i)));
+                        var tsa = args.get(++i);
+                        try {
+                            var uri = java.net.URI.create(tsa);
+                            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                                throw new IllegalArgumentException();
+                            }
+                            authorities.add(uri);
+                        }
+                        catch (IllegalArgumentException ex) {
+                            err.println("--tsa attend l'adresse http(s) d'une autorité d'horodatage : " + tsa);
+                            return 2;
+                        }
                     }
                 }
                 case "--timeout" -> {

@@ -106,7 +106,8 @@ class CaptureTests {
             var printed = out.toString(StandardCharsets.UTF_8).strip().split("\n");
             assertThat(status).as(String.join("\n", printed)).isZero();
             var zip = Path.of(printed[printed.length - 1]);
-            assertThat(zip).exists().hasFileName(zip.getFileName().toString());
+            assertThat(zip).exists();
+            assertThat(zip.getFileName().toString()).startsWith("capture-").endsWith(".zip");
             assertThat(new BundleVerifier().verify(zip)).allMatch(Check::passed);
             var bundle = Path.of(zip.toString().replaceAll("\\.zip$", ""));
             var png = Files.readAllBytes(bundle.resolve("page.png"));
@@ -159,6 +160,9 @@ class CaptureTests {
         assertThat(new EvidenceCommand().run(List.of("capture", "http://10.0.0.1/", "--out", work.toString()), System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("refusée");
+        assertThat(new EvidenceCommand().run(List.of("capture", "https://avis.example/", "--out", work.toString(), "--tsa",
+                "pas une adresse"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tsa attend l'adresse http(s)");
     }
 
 }
