@@ -141,9 +141,17 @@ public final class ChromiumCapture {
             return new Result(startedAt, endedAt, finalUrl, files);
         }
         finally {
+            // The renderer and helper processes too: they write to the profile until they exit.
+            var children = browser.descendants().toList();
             browser.destroy();
             if (!browser.waitFor(5, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
+            }
+            for (var child : children) {
+                if (child.isAlive()) {
+                    child.destroyForcibly();
+                }
+                child.onExit().completeOnTimeout(child, 2, TimeUnit.SECONDS).join();
             }
             deleteQuietly(profile);
         }
@@ -221,11 +229,15 @@ public final class ChromiumCapture {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException ex) {
-            // A temporary profile left behind is harmless.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                return;
+            }
+            catch (IOException | java.io.UncheckedIOException ex) {
+                // A file vanished while walking (a browser process finishing): try again; a temporary profile left
+                // behind is harmless.
+            }
         }
     }
 
