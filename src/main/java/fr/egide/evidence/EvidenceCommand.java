@@ -19,7 +19,7 @@ public final class EvidenceCommand implements Command {
 
     @Override
     public String summary() {
-        return "Preuves : evidence verify <preuve.zip> vérifie une preuve hors ligne (empreintes et horodatages).";
+        return "Preuves : evidence capture <URL> capture et scelle une page ; evidence verify <preuve.zip> la vérifie hors ligne.";
     }
 
     @Override
@@ -43,81 +43,111 @@ public final class EvidenceCommand implements Command {
             return capture(args.subList(1, args.size()), out, err);
         }
         err.println("Usage : java -jar egide.jar evidence verify <preuve.zip | dossier>");
-        err.println("        java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--tsa <URL>] [--allow-host <hôte>] [--timeout <secondes>]");
+        err.println(CAPTURE_USAGE);
         return 2;
     }
 
     /**
-     * {@code evidence capture URL --out DIR --tsa URL [--allow-host HOST] [--timeout SECONDS]}: captures the page with
-     * Chromium (a page still loading after the timeout, 30 s by default, is captured as it is, and the steps say so),
-     * seals the bundle and prints the ZIP's path on the last line. Loopback, private and link-local hosts are refused unless
-     * allowed. No database.
+     * {@code evidence capture URL --out DIR --tsa URL [...]}: captures the page with Chromium (a page still loading
+     * after the timeout, 30 s by default, is captured as it is, and the steps say so; without Chromium, over plain
+     * HTTP with the WARC, HTML and text only), seals the bundle and prints the ZIP's path on the last line. Loopback,
+     * private and link-local hosts are refused unless allowed. No database.
      */
     private int capture(List<String> args, PrintStream out, PrintStream err) {
         String url = null;
         Path dir = null;
         var authorities = new java.util.ArrayList<java.net.URI>();
+        var ntp = new java.util.ArrayList<String>();
+        java.net.URI ipService = null;
         var allowed = new java.util.HashSet<String>();
         var timeout = java.time.Duration.ofSeconds(30);
+        var requestedBy = System.getProperty("user.name", "inconnu") + " (ligne de commande)";
+        var reason = "non précisé";
+        var browser = true;
+        var maxHeight = fr.egide.evidence.engine.ChromiumCapture.Limits.DEFAULT.maxHeight();
         for (int i = 0; i < args.size(); i++) {
             var arg = args.get(i);
             var hasValue = i + 1 < args.size();
+            if (arg.startsWith("--") && !arg.equals("--sans-navigateur") && !hasValue) {
+                err.println(arg + " attend une valeur.");
+                return 2;
+            }
             switch (arg) {
-                case "--out" -> dir = hasValue ? Path.of(args.get(++i)) : null;
-                case "--tsa" -> {
-                    if (hasValue) {
-                        var tsa = args.get(++i);
-                        try {
-                            var uri = java.net.URI.create(tsa);
-                            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                                throw new IllegalArgumentException();
-                            }
+                case "--out" -> dir = Path.of(args.get(++i));
+                case "--tsa", "--ip-service" -> {
+                    var value = args.get(++i);
+                    try {
+                        var uri = java.net.URI.create(value);
+                        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                            throw new IllegalArgumentException();
+                        }
+                        if (arg.equals("--tsa")) {
                             authorities.add(uri);
                         }
-                        catch (IllegalArgumentException ex) {
-                            err.println("--tsa attend l'adresse http(s) d'une autorité d'horodatage : " + tsa);
-                            return 2;
+                        else {
+                            ipService = uri;
                         }
                     }
-                }
-                case "--timeout" -> {
-                    if (hasValue) {
-                        try {
-                            timeout = java.time.Duration.ofSeconds(Math.max(1, Math.min(300, Integer.parseInt(args.get(++i)))));
-                        }
-                        catch (NumberFormatException ex) {
-                            err.println("--timeout attend un nombre de secondes (1 à 300).");
-                            return 2;
-                        }
+                    catch (IllegalArgumentException ex) {
+                        err.println(arg.equals("--tsa") ? "--tsa attend l'adresse http(s) d'une autorité d'horodatage : " + value
+                                : "--ip-service attend l'adresse http(s) d'un service qui renvoie l'adresse IP publique : " + value);
+                        return 2;
                     }
                 }
-                case "--allow-host" -> {
-                    if (hasValue) {
-                        allowed.add(args.get(++i).toLowerCase(java.util.Locale.ROOT));
+                case "--ntp" -> ntp.add(args.get(++i));
+                case "--demandeur" -> requestedBy = args.get(++i);
+                case "--motif" -> reason = args.get(++i);
+                case "--sans-navigateur" -> browser = false;
+                case "--timeout", "--hauteur-max" -> {
+                    var value = args.get(++i);
+                    try {
+                        if (arg.equals("--timeout")) {
+                            timeout = java.time.Duration.ofSeconds(Math.max(1, Math.min(300, Integer.parseInt(value))));
+                        }
+                        else {
+                            maxHeight = Math.max(1000, Math.min(1_000_000, Integer.parseInt(value)));
+                        }
+                    }
+                    catch (NumberFormatException ex) {
+                        err.println(arg.equals("--timeout") ? "--timeout attend un nombre de secondes (1 à 300)."
+                                : "--hauteur-max attend un nombre de pixels (1000 à 1000000).");
+                        return 2;
                     }
                 }
-                default -> url = arg;
+                case "--allow-host" -> allowed.add(args.get(++i).toLowerCase(java.util.Locale.ROOT));
+                default -> {
+                    if (arg.startsWith("--")) {
+                        err.println("Option inconnue : " + arg);
+                        return 2;
+                    }
+                    url = arg;
+                }
             }
         }
-        if (url == null || dir == null) {
-            err.println("Usage : java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--allow-host <hôte>]");
+        if (url == null || dir == null || authorities.isEmpty()) {
+            err.println(CAPTURE_USAGE);
             return 2;
+        }
+        if (ntp.isEmpty()) {
+            ntp.addAll(DEFAULT_NTP);
+        }
+        if (ntp.equals(List.of("aucun"))) {
+            ntp.clear();
         }
         try {
             var target = Targets.check(url, allowed);
-            var chromium = fr.egide.evidence.engine.ChromiumCapture.findChromium();
-            if (chromium == null) {
-                err.println("Chromium est introuvable : installez-le (sudo apt-get install chromium) pour capturer une page.");
-                return 2;
+            var chromium = browser ? fr.egide.evidence.engine.ChromiumCapture.findChromium() : null;
+            if (browser && chromium == null) {
+                err.println("Chromium est introuvable : capture sans navigateur (archive WARC, HTML et texte, sans capture d'écran). "
+                        + "Pour les rendus, installez-le : sudo apt-get install chromium");
             }
-            var id = "capture-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-            var bundle = dir.resolve(id);
-            var result = new fr.egide.evidence.engine.ChromiumCapture(chromium, timeout)
-                .capture(target, bundle);
-            out.println("Capture de " + target + " : " + String.join(", ", result.files()));
-            var zip = new Sealer().seal(bundle, id, target.toString(), result.startedAt(), result.endedAt(), authorities);
-            out.println(zip.toAbsolutePath());
+            var defaults = fr.egide.evidence.engine.ChromiumCapture.Limits.DEFAULT;
+            var outcome = new Capturer().capture(new Capturer.Request(target, requestedBy, reason, authorities, ntp, ipService,
+                    timeout, chromium, new fr.egide.evidence.engine.ChromiumCapture.Limits(defaults.maxBytes(), maxHeight,
+                            defaults.maxScrolls())), dir);
+            out.println("Capture de " + target + " → " + outcome.finalUrl() + " (HTTP " + outcome.httpStatus() + ")");
+            outcome.limits().forEach(limit -> out.println("Limite : " + limit));
+            out.println(outcome.zip().toAbsolutePath());
             return 0;
         }
         catch (IllegalArgumentException ex) {
@@ -134,5 +164,13 @@ public final class EvidenceCommand implements Command {
             return 1;
         }
     }
+
+    /** NTP servers asked when none is given ("--ntp aucun" to ask none). */
+    static final List<String> DEFAULT_NTP = List.of("fr.pool.ntp.org", "time.cloudflare.com");
+
+    private static final String CAPTURE_USAGE = """
+            Usage : java -jar egide.jar evidence capture <URL> --out <dossier> --tsa <URL> [--tsa <URL>]
+                      [--demandeur <nom>] [--motif <texte>] [--ntp <hôte[:port]> | --ntp aucun] [--ip-service <URL>]
+                      [--allow-host <hôte>] [--timeout <secondes>] [--hauteur-max <pixels>] [--sans-navigateur]""";
 
 }

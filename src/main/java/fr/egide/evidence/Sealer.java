@@ -1,5 +1,6 @@
 package fr.egide.evidence;
 
+import fr.egide.evidence.engine.CaptureReport;
 import fr.egide.evidence.engine.Digests;
 import fr.egide.evidence.engine.Timestamps;
 import java.io.IOException;
@@ -34,6 +35,24 @@ public final class Sealer {
      */
     public Path seal(Path directory, String captureId, String url, Instant startedAt, Instant endedAt, List<URI> authorities)
             throws IOException, InterruptedException {
+        return seal(directory, captureId, url, startedAt, endedAt, authorities, null);
+    }
+
+    /**
+     * Writes the report once the manifest is sealed, so that it can state the hashes and the timestamps; the report
+     * is then timestamped itself ({@code horodatages/rapport-N.tst}), by the same authorities.
+     */
+    @FunctionalInterface
+    public interface Report {
+
+        void write(Path directory, String manifestSha256, List<Manifest.File> files, List<CaptureReport.Token> tokens)
+                throws IOException;
+
+    }
+
+    /** Seals the directory, then writes and timestamps the report when one is given. */
+    public Path seal(Path directory, String captureId, String url, Instant startedAt, Instant endedAt, List<URI> authorities,
+            Report report) throws IOException, InterruptedException {
         if (authorities.isEmpty()) {
             throw new IllegalArgumentException("Aucune autorité d'horodatage configurée : une preuve non horodatée n'est pas scellée.");
         }
@@ -52,19 +71,10 @@ public final class Sealer {
         Files.write(directory.resolve(Manifest.NAME), manifest);
         var tokens = directory.resolve(Manifest.TOKENS);
         Files.createDirectories(tokens);
-        var failures = new ArrayList<String>();
-        int obtained = 0;
-        for (var authority : authorities) {
-            try {
-                var token = timestamps.obtain(authority, manifest);
-                Files.write(tokens.resolve("jeton-" + (++obtained) + ".tst"), token);
-            }
-            catch (IOException ex) {
-                failures.add(ex.getMessage());
-            }
-        }
-        if (obtained == 0) {
-            throw new IOException("Aucun horodatage obtenu, la preuve n'est pas scellée : " + String.join(" ; ", failures));
+        var stamped = stamp(manifest, authorities, tokens, "jeton-");
+        if (report != null) {
+            report.write(directory, Digests.sha256Hex(manifest), files, stamped);
+            stamp(Files.readAllBytes(directory.resolve(REPORT)), authorities, tokens, "rapport-");
         }
         Files.writeString(directory.resolve(Manifest.HOW_TO_VERIFY), howToVerify(), StandardCharsets.UTF_8);
         var zip = directory.resolveSibling(directory.getFileName() + ".zip");
@@ -72,9 +82,39 @@ public final class Sealer {
         return zip;
     }
 
-    /** Files the manifest lists: all but the manifest itself, the tokens over it, and the instructions. */
+    /** The report, written after the manifest is sealed and timestamped on its own. */
+    public static final String REPORT = "report.pdf";
+
+    /** The chain of custody added to a bundle when it is exported (self-chained, checked by the verifier). */
+    public static final String CUSTODY = "custody.jsonl";
+
+    private List<CaptureReport.Token> stamp(byte[] content, List<URI> authorities, Path tokens, String prefix)
+            throws IOException, InterruptedException {
+        var failures = new ArrayList<String>();
+        var obtained = new ArrayList<CaptureReport.Token>();
+        for (var authority : authorities) {
+            try {
+                var token = timestamps.obtain(authority, content);
+                var name = prefix + (obtained.size() + 1) + ".tst";
+                Files.write(tokens.resolve(name), token);
+                var verified = timestamps.verify(token, content);
+                obtained.add(new CaptureReport.Token(Manifest.TOKENS + name, verified.authority() + " (" + authority + ")",
+                        verified.time(), verified.serial()));
+            }
+            catch (IOException ex) {
+                failures.add(ex.getMessage());
+            }
+        }
+        if (obtained.isEmpty()) {
+            throw new IOException("Aucun horodatage obtenu, la preuve n'est pas scellée : " + String.join(" ; ", failures));
+        }
+        return obtained;
+    }
+
+    /** Files the manifest lists: all but the manifest itself, the tokens, the instructions, the report and the custody log. */
     static boolean sealed(String path) {
-        return !path.equals(Manifest.NAME) && !path.startsWith(Manifest.TOKENS) && !path.equals(Manifest.HOW_TO_VERIFY);
+        return !path.equals(Manifest.NAME) && !path.startsWith(Manifest.TOKENS) && !path.equals(Manifest.HOW_TO_VERIFY)
+                && !path.equals(REPORT) && !path.equals(CUSTODY);
     }
 
     private static void zip(Path directory, Path zip) throws IOException {

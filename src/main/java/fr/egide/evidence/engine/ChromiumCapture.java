@@ -36,17 +36,48 @@ public final class ChromiumCapture {
             "--disable-features=Translate,OptimizationHints,MediaRouter", "--lang=fr-FR", "--window-size=1280,900",
             "--remote-debugging-port=0");
 
+    /** Height of one screenshot tile, well under the compositor's texture limit (16,384 px). */
+    public static final int TILE = 8000;
+
     private final Path chromium;
 
     private final Duration timeout;
 
-    public ChromiumCapture(Path chromium, Duration timeout) {
-        this.chromium = chromium;
-        this.timeout = timeout;
+    private final Limits limits;
+
+    /** A DevTools command sent once the page has loaded; for tests only (Page.crash makes a real renderer crash). */
+    String afterLoad;
+
+    /**
+     * Caps against hostile pages.
+     *
+     * @param maxBytes response bodies kept in the WARC, in all
+     * @param maxHeight page height rendered in the screenshots; beyond it the cut is stated on the image and in the report
+     * @param maxScrolls scrolling passes (page and each inner panel) to load lazy items; an infinite scroll stops there
+     */
+    public record Limits(long maxBytes, int maxHeight, int maxScrolls) {
+
+        public static final Limits DEFAULT = new Limits(100L * 1024 * 1024, 60_000, 20);
+
     }
 
-    /** The Chromium on this machine's PATH, or null when there is none. */
+    public ChromiumCapture(Path chromium, Duration timeout) {
+        this(chromium, timeout, Limits.DEFAULT);
+    }
+
+    public ChromiumCapture(Path chromium, Duration timeout, Limits limits) {
+        this.chromium = chromium;
+        this.timeout = timeout;
+        this.limits = limits;
+    }
+
+    /** The Chromium to use: EGIDE_CHROMIUM when set ("aucun" for none), else the first on this machine's PATH, or null. */
     public static Path findChromium() {
+        var configured = System.getenv("EGIDE_CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            var path = Path.of(configured);
+            return Files.isExecutable(path) ? path : null;
+        }
         for (var name : List.of("chromium", "chromium-browser", "google-chrome")) {
             for (var dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
                 var candidate = Path.of(dir, name);
@@ -58,8 +89,19 @@ public final class ChromiumCapture {
         return null;
     }
 
-    /** What the capture produced. */
-    public record Result(Instant startedAt, Instant endedAt, String finalUrl, List<String> files) {
+    /** A screenshot of the bundle and what it shows. */
+    public record Image(String file, String caption) {
+    }
+
+    /**
+     * What the capture produced.
+     *
+     * @param steps the navigation path, each {"heure", "etape", "detail"}
+     * @param limits what this capture could not keep whole, in French (cut screenshot, capped scrolling, size cap)
+     */
+    public record Result(Instant startedAt, Instant endedAt, String finalUrl, String title, int httpStatus, String browser,
+            List<String> files, List<Image> images, List<Map<String, Object>> steps, List<String> limits,
+            List<Exchange> exchanges) {
     }
 
     public Result capture(URI url, Path out) throws IOException, InterruptedException {
@@ -67,6 +109,7 @@ public final class ChromiumCapture {
         var profile = Files.createTempDirectory("egide-chromium-");
         var startedAt = Instant.now();
         var steps = new ArrayList<Map<String, Object>>();
+        var stated = new ArrayList<String>();
         var command = new ArrayList<String>();
         command.add(chromium.toString());
         command.addAll(FLAGS);
@@ -78,6 +121,10 @@ public final class ChromiumCapture {
         var browser = builder.start();
         try (var devtools = new DevTools(pageEndpoint(profile, browser))) {
             var version = devtools.call("Browser.getVersion", Map.of(), timeout);
+            var network = new NetworkRecorder(devtools);
+            devtools.call("Inspector.enable", Map.of(), timeout);
+            devtools.call("Network.enable", Map.of("maxTotalBufferSize", 200_000_000, "maxResourceBufferSize", 100_000_000),
+                    timeout);
             devtools.call("Page.enable", Map.of(), timeout);
             devtools.call("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Paris"), timeout);
             var loaded = devtools.next("Page.loadEventFired");
@@ -92,53 +139,51 @@ public final class ChromiumCapture {
             }
             catch (java.util.concurrent.TimeoutException ex) {
                 steps.add(step("chargement", "la page n'a pas fini de charger en " + timeout.toSeconds() + " s : capture en l'état"));
+                stated.add("La page n'avait pas fini de charger après " + timeout.toSeconds() + " s : elle est capturée en l'état.");
             }
             catch (java.util.concurrent.ExecutionException ex) {
-                throw new IOException(ex);
+                throw new IOException(ex.getCause().getMessage(), ex);
+            }
+            if (afterLoad != null) {
+                try {
+                    devtools.call(afterLoad, Map.of(), Duration.ofSeconds(2));
+                }
+                catch (IOException ex) {
+                    // The crash itself may cut the answer; what follows must notice it.
+                }
+                Thread.sleep(500);
+            }
+            for (var redirect : network.redirects()) {
+                steps.add(step("redirection", redirect));
             }
             var finalUrl = evaluate(devtools, "location.href");
-            steps.add(step("adresse finale", finalUrl));
+            steps.add(step("adresse finale", finalUrl + " (statut HTTP " + network.documentStatus() + ")"));
+            var title = evaluate(devtools, "document.title");
             var files = new ArrayList<String>();
-            consent(devtools, out, steps, files);
+            var images = new ArrayList<Image>();
+            consent(devtools, out, steps, files, images);
+            scroll(devtools, steps, stated);
             Files.writeString(out.resolve("dom.html"), evaluate(devtools, "document.documentElement.outerHTML"), StandardCharsets.UTF_8);
             files.add("dom.html");
             Files.writeString(out.resolve("texte.txt"), evaluate(devtools, "document.body ? document.body.innerText : ''"),
                     StandardCharsets.UTF_8);
             files.add("texte.txt");
-            var metrics = devtools.call("Page.getLayoutMetrics", Map.of(), timeout).path("cssContentSize");
-            var width = Math.max(1, metrics.path("width").asDouble());
-            var height = Math.max(1, metrics.path("height").asDouble());
-            var screenshot = devtools.call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)), timeout);
-            Files.write(out.resolve("page.png"), Base64.getDecoder().decode(screenshot.path("data").asString()));
-            files.add("page.png");
+            expandPanels(devtools, steps);
+            screenshots(devtools, out, steps, stated, files, images);
             var mhtml = devtools.call("Page.captureSnapshot", Map.of("format", "mhtml"), timeout);
             Files.writeString(out.resolve("page.mhtml"), mhtml.path("data").asString(), StandardCharsets.UTF_8);
             files.add("page.mhtml");
             var pdf = devtools.call("Page.printToPDF", Map.of("printBackground", true), timeout);
             Files.write(out.resolve("page.pdf"), Base64.getDecoder().decode(pdf.path("data").asString()));
             files.add("page.pdf");
-            var endedAt = Instant.now();
-            steps.add(step("rendus", "PNG pleine page " + Math.round(width) + " × " + Math.round(height) + " px, MHTML, PDF, DOM, texte"));
-            Files.writeString(out.resolve("steps.jsonl"), String.join("\n", steps.stream().map(s -> JSON.writer()
-                .without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s)).toList()) + "\n", StandardCharsets.UTF_8);
-            files.add("steps.jsonl");
-            var environment = new LinkedHashMap<String, Object>();
-            environment.put("debut", startedAt.toString());
-            environment.put("fin", endedAt.toString());
-            environment.put("url", url.toString());
-            environment.put("adresseFinale", finalUrl);
-            environment.put("navigateur", version.path("product").asString());
-            environment.put("systeme", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-            environment.put("java", System.getProperty("java.version"));
-            environment.put("egide", fr.egide.system.EgideVersion.current());
-            environment.put("profil", "profil neuf, cache et cookies vides");
-            environment.put("langue", "fr-FR");
-            environment.put("fuseauHoraire", "Europe/Paris");
-            environment.put("horloge", "décalage NTP non mesuré dans cette version");
-            Files.writeString(out.resolve("environment.json"), JSON.writeValueAsString(environment), StandardCharsets.UTF_8);
-            files.add("environment.json");
-            return new Result(startedAt, endedAt, finalUrl, files);
+            steps.add(step("rendus", "MHTML, PDF, DOM et texte visible enregistrés"));
+            var exchanges = network.exchanges(devtools, limits.maxBytes(), timeout, stated);
+            if (devtools.crashed() != null) {
+                throw new IOException(devtools.crashed());
+            }
+            steps.add(step("échanges HTTP", exchanges.size() + " échanges enregistrés (requêtes, réponses, adresses IP, TLS)"));
+            return new Result(startedAt, Instant.now(), finalUrl, title, network.documentStatus(),
+                    version.path("product").asString(), files, images, steps, stated, exchanges);
         }
         finally {
             // The renderer and helper processes too: they write to the profile until they exit.
@@ -157,6 +202,121 @@ public final class ChromiumCapture {
         }
     }
 
+    /**
+     * Scrolls the page, then every inner scrolling panel (a review list that scrolls inside the page), to the end
+     * until it stops growing, so that lazily loaded items are there; an endless scroll stops at the cap and the
+     * capture says so.
+     */
+    private void scroll(DevTools devtools, List<Map<String, Object>> steps, List<String> stated) throws IOException {
+        var script = """
+                (async (maxScrolls, maxHeight) => {
+                  const pause = () => new Promise(resolve => setTimeout(resolve, 250));
+                  const roll = async (height, go) => {
+                    let previous = -1, passes = 0, capped = false;
+                    while (true) {
+                      const now = height();
+                      if (now === previous) break;
+                      if (passes >= maxScrolls || now > maxHeight) { capped = true; break; }
+                      previous = now; go(now); passes++; await pause();
+                    }
+                    return { passes, capped, height: height() };
+                  };
+                  const root = document.scrollingElement || document.documentElement;
+                  const page = await roll(() => root.scrollHeight, h => window.scrollTo(0, h));
+                  window.scrollTo(0, 0);
+                  const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (e.classList.length ? '.' + [...e.classList].slice(0, 2).join('.') : '');
+                  const panels = [...document.querySelectorAll('body *')].filter(e => {
+                    const style = getComputedStyle(e);
+                    return /(auto|scroll)/.test(style.overflowY) && e.clientHeight > 40 && e.scrollHeight > e.clientHeight + 20;
+                  }).slice(0, 20);
+                  const found = [];
+                  for (const panel of panels) {
+                    const result = await roll(() => panel.scrollHeight, h => { panel.scrollTop = h; });
+                    panel.scrollTop = 0;
+                    panel.setAttribute('data-egide-panneau', String(found.length + 1));
+                    found.push({ name: describe(panel), ...result });
+                  }
+                  return JSON.stringify({ page, panels: found });
+                })(%d, %d)
+                """.formatted(limits.maxScrolls(), limits.maxHeight());
+        var answer = devtools.call("Runtime.evaluate", Map.of("expression", script, "awaitPromise", true, "returnByValue", true),
+                timeout.plusSeconds(limits.maxScrolls()));
+        var report = JSON.readTree(answer.path("result").path("value").asString("{}"));
+        var page = report.path("page");
+        if (page.path("passes").asInt() > 1) {
+            steps.add(step("défilement", "page déroulée jusqu'en bas en " + page.path("passes").asInt()
+                    + " passes pour charger les éléments différés (hauteur " + page.path("height").asInt() + " px)"));
+        }
+        if (page.path("capped").asBoolean()) {
+            var text = "Défilement infini : la page continuait de s'allonger après " + page.path("passes").asInt()
+                    + " passes (hauteur " + page.path("height").asInt() + " px) ; la capture s'arrête là.";
+            steps.add(step("plafond", text));
+            stated.add(text);
+        }
+        for (var panel : report.path("panels")) {
+            steps.add(step("panneau déroulant", "panneau " + panel.path("name").asString() + " déroulé en "
+                    + panel.path("passes").asInt() + " passes (hauteur " + panel.path("height").asInt()
+                    + " px) ; il est déplié pour les captures d'écran"));
+            if (panel.path("capped").asBoolean()) {
+                var text = "Le panneau déroulant " + panel.path("name").asString() + " continuait de s'allonger après "
+                        + panel.path("passes").asInt() + " passes ; la capture s'arrête là.";
+                steps.add(step("plafond", text));
+                stated.add(text);
+            }
+        }
+    }
+
+    /** Unfolds the inner panels found by {@link #scroll} so that the screenshots show their whole content. */
+    private void expandPanels(DevTools devtools, List<Map<String, Object>> steps) throws IOException {
+        var count = evaluate(devtools, """
+                (() => { const panels = document.querySelectorAll('[data-egide-panneau]');
+                  panels.forEach(p => { for (const [k, v] of [['max-height', 'none'], ['height', 'auto'], ['overflow', 'visible']])
+                    p.style.setProperty(k, v, 'important'); });
+                  return String(panels.length); })()""");
+        if (!count.equals("0")) {
+            steps.add(step("mise en page", count + " panneau(x) déroulant(s) déplié(s) (hauteur et débordement libérés) "
+                    + "pour que la capture d'écran montre tout leur contenu ; le DOM et le texte ont été enregistrés avant"));
+        }
+    }
+
+    /**
+     * The full page beyond the viewport: one PNG, or tiles of {@link #TILE} px when the page is taller; beyond the
+     * height cap the last tile carries a visible notice of the cut, and the limits say so.
+     */
+    private void screenshots(DevTools devtools, Path out, List<Map<String, Object>> steps, List<String> stated,
+            List<String> files, List<Image> images) throws IOException {
+        var metrics = devtools.call("Page.getLayoutMetrics", Map.of(), timeout).path("cssContentSize");
+        var width = Math.max(1, (int) Math.ceil(metrics.path("width").asDouble()));
+        var height = Math.max(1, (int) Math.ceil(metrics.path("height").asDouble()));
+        var rendered = Math.min(height, limits.maxHeight());
+        if (rendered < height) {
+            var notice = "CAPTURE COUPÉE ICI : la page mesure " + height + " px, seuls les " + rendered
+                    + " premiers pixels sont reproduits (plafond de hauteur).";
+            evaluate(devtools, "(() => { const d = document.createElement('div'); d.textContent = " + JSON.writeValueAsString(notice)
+                    + "; d.setAttribute('style', 'position:absolute;left:0;right:0;top:" + (rendered - 60)
+                    + "px;height:60px;background:#b00020;color:#fff;font:bold 24px sans-serif;display:flex;"
+                    + "align-items:center;justify-content:center;z-index:2147483647'); document.body.appendChild(d); return 'ok'; })()");
+            stated.add("Capture d'écran coupée : la page mesure " + height + " px, seuls les " + rendered
+                    + " premiers sont reproduits ; la coupure est indiquée sur l'image.");
+            steps.add(step("plafond", "page de " + height + " px coupée à " + rendered + " px ; bandeau « capture coupée ici » ajouté sur l'image"));
+        }
+        var tiles = (rendered + TILE - 1) / TILE;
+        for (int tile = 0; tile < tiles; tile++) {
+            var top = tile * TILE;
+            var tileHeight = Math.min(TILE, rendered - top);
+            var name = tiles == 1 ? "page.png" : "page-%02d.png".formatted(tile + 1);
+            var shot = devtools.call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", top, "width", width, "height", tileHeight, "scale", 1)), timeout);
+            Files.write(out.resolve(name), Base64.getDecoder().decode(shot.path("data").asString()));
+            files.add(name);
+            images.add(new Image(name, tiles == 1 ? "Page entière (" + width + " × " + height + " px)"
+                    : "Page, partie " + (tile + 1) + " sur " + tiles + " (pixels " + top + " à " + (top + tileHeight) + ")"));
+        }
+        steps.add(step("capture d'écran", tiles == 1 ? "PNG pleine page " + width + " × " + rendered + " px"
+                : "page de " + rendered + " px en " + tiles + " images de " + TILE + " px au plus (limite de texture du navigateur)"));
+    }
+
     /** Labels of consent buttons clicked by rule (exact, case-insensitive), most specific first. */
     static final List<String> CONSENT_LABELS = List.of("tout accepter", "accepter et fermer", "accepter et continuer",
             "j'accepte", "j’accepte", "accepter", "accept all", "accept all cookies", "i agree", "ok, j'ai compris");
@@ -166,7 +326,7 @@ public final class ChromiumCapture {
      * captured as it was (consentement.png), the button is clicked, and the step says which label was clicked and why.
      * Never silent: the click is in steps.jsonl and the before-image is in the bundle.
      */
-    private void consent(DevTools devtools, Path out, List<Map<String, Object>> steps, List<String> files)
+    private void consent(DevTools devtools, Path out, List<Map<String, Object>> steps, List<String> files, List<Image> images)
             throws IOException, InterruptedException {
         var labels = JSON.writeValueAsString(CONSENT_LABELS);
         var find = "(() => { const labels = " + labels + "; const candidates = [...document.querySelectorAll("
@@ -181,6 +341,7 @@ public final class ChromiumCapture {
         var before = devtools.call("Page.captureScreenshot", Map.of("format", "png"), timeout);
         Files.write(out.resolve("consentement.png"), Base64.getDecoder().decode(before.path("data").asString()));
         files.add("consentement.png");
+        images.add(new Image("consentement.png", "La page à l'arrivée, avant le clic sur « " + label + " »"));
         evaluate(devtools, "(() => { window.__egideConsent.click(); return 'ok'; })()");
         Thread.sleep(500);
         steps.add(step("consentement", "bouton « " + label + " » cliqué par règle (libellé de consentement connu) ; "

@@ -31,6 +31,11 @@ final class DevTools implements AutoCloseable {
 
     private final Map<String, CompletableFuture<JsonNode>> awaited = new ConcurrentHashMap<>();
 
+    private final Map<String, java.util.function.Consumer<JsonNode>> listeners = new ConcurrentHashMap<>();
+
+    /** Set when the page's renderer crashed: every call fails at once instead of waiting for its timeout. */
+    private volatile String crashed;
+
     DevTools(URI endpoint) throws IOException, InterruptedException {
         try {
             socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -49,6 +54,9 @@ final class DevTools implements AutoCloseable {
         message.put("method", method);
         message.set("params", json.valueToTree(params));
         var answer = new CompletableFuture<JsonNode>();
+        if (crashed != null) {
+            throw new IOException(crashed);
+        }
         pending.put(id, answer);
         socket.sendText(json.writeValueAsString(message), true);
         try {
@@ -62,6 +70,9 @@ final class DevTools implements AutoCloseable {
             throw new IOException(method + " : pas de réponse du navigateur en " + timeout.toSeconds() + " s");
         }
         catch (java.util.concurrent.ExecutionException ex) {
+            if (crashed != null) {
+                throw new IOException(crashed, ex);
+            }
             throw new IOException(method + " : " + ex.getCause().getMessage(), ex);
         }
         catch (InterruptedException ex) {
@@ -76,6 +87,19 @@ final class DevTools implements AutoCloseable {
     /** A future completed by the next event of this name; ask before the command that triggers it. */
     CompletableFuture<JsonNode> next(String event) {
         return awaited.computeIfAbsent(event, key -> new CompletableFuture<>());
+    }
+
+    /**
+     * Calls this listener with the parameters of every event of this name, on the socket's thread: it must only
+     * record what it receives, never call the browser.
+     */
+    void on(String event, java.util.function.Consumer<JsonNode> listener) {
+        listeners.put(event, listener);
+    }
+
+    /** Why the page's renderer stopped, or null while it runs. */
+    String crashed() {
+        return crashed;
     }
 
     @Override
@@ -100,7 +124,17 @@ final class DevTools implements AutoCloseable {
                     }
                 }
                 else if (node.has("method")) {
-                    var future = awaited.remove(node.get("method").asString());
+                    var method = node.get("method").asString();
+                    if (method.equals("Inspector.targetCrashed")) {
+                        crashed = "Le moteur de rendu de Chromium s'est arrêté (plantage) sur cette page : aucune preuve n'est scellée.";
+                        pending.values().forEach(future -> future.completeExceptionally(new IOException(crashed)));
+                        awaited.values().forEach(future -> future.completeExceptionally(new IOException(crashed)));
+                    }
+                    var listener = listeners.get(method);
+                    if (listener != null) {
+                        listener.accept(node.path("params"));
+                    }
+                    var future = awaited.remove(method);
                     if (future != null) {
                         future.complete(node.path("params"));
                     }

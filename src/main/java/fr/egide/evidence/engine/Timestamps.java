@@ -63,7 +63,7 @@ public final class Timestamps {
     }
 
     /** What a token says, when it is valid for these manifest bytes. */
-    public record Verified(java.time.Instant time, String authority) {
+    public record Verified(java.time.Instant time, String authority, String serial) {
     }
 
     /** Null when the token is valid for these manifest bytes, otherwise why not, in French. */
@@ -77,7 +77,7 @@ public final class Timestamps {
         }
     }
 
-    /** Verifies a token against the manifest bytes, or throws IllegalArgumentException with the reason in French. */
+    /** Verifies a token against the bytes it stamps (the manifest, or the report), or throws IllegalArgumentException with the reason in French. */
     public Verified verify(byte[] tokenBytes, byte[] manifest) {
         TimeStampToken token;
         try {
@@ -91,7 +91,7 @@ public final class Timestamps {
             throw new IllegalArgumentException("empreinte calculée avec un autre algorithme que SHA-256");
         }
         if (!Arrays.equals(info.getMessageImprintDigest(), Digests.sha256(manifest))) {
-            throw new IllegalArgumentException("le jeton ne correspond pas au manifeste (empreinte différente)");
+            throw new IllegalArgumentException("le jeton ne correspond pas au fichier horodaté (empreinte différente)");
         }
         @SuppressWarnings("unchecked")
         var matches = token.getCertificates().getMatches(token.getSID());
@@ -109,7 +109,7 @@ public final class Timestamps {
         if (usage == null || !usage.hasKeyPurposeId(KeyPurposeId.id_kp_timeStamping)) {
             throw new IllegalArgumentException("le certificat de l'autorité n'est pas un certificat d'horodatage");
         }
-        return new Verified(info.getGenTime().toInstant(), certificate.getSubject().toString());
+        return new Verified(info.getGenTime().toInstant(), certificate.getSubject().toString(), info.getSerialNumber().toString(16));
     }
 
 }
