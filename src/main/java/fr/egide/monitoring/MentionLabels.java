@@ -36,7 +36,11 @@ public class MentionLabels {
             }
         }
         var prefixes = families.stream().map(family -> family + ".").toList();
-        var entries = List.copyOf(labelsByMention.entrySet());
+        // Rows are updated in id order (as PostgreSQL orders uuids), like every other writer of many mentions, so
+        // that two transactions never wait for each other's rows in opposite orders.
+        var entries = labelsByMention.entrySet().stream()
+            .sorted(java.util.Comparator.comparing(entry -> entry.getKey().toString()))
+            .toList();
         for (var entry : entries) {
             for (var label : entry.getValue()) {
                 if (!LABEL.matcher(label).matches() || prefixes.stream().noneMatch(label::startsWith)) {

@@ -270,6 +270,12 @@ class ImportEngine {
                 where st.keep and st.external_id is null and m.external_id is null
                   and m.source_id = st.source_id and m.fingerprint = st.fingerprint
                 """).update();
+        // The mentions this import touches are locked in id order first: another import, or the analysis labelling
+        // mentions, takes them in the same order, so they wait for each other instead of deadlocking.
+        jdbc.sql("""
+                select m.id from monitoring_mention m join import_stage st on st.mention_id = m.id
+                where st.keep order by m.id for update of m
+                """).query().listOfRows();
         var unchanged = jdbc.sql("""
                 update monitoring_mention m set last_seen = greatest(m.last_seen, st.seen_at)
                 from import_stage st where st.keep and st.mention_id = m.id and not st.changed
