@@ -60,6 +60,25 @@ public class MentionFeed {
         return jdbc.sql(COLUMNS + " where m.id in (:ids)").param("ids", mentionIds).query(MentionFeed::map).list();
     }
 
+    /**
+     * Where a mention can be seen, and when its current text was first seen: what evidence needs to capture it
+     * (no user context: background jobs).
+     */
+    public record MentionPlace(UUID id, UUID cabinetId, String url, int versionCount, java.time.Instant currentSince) {
+    }
+
+    public Optional<MentionPlace> place(UUID mentionId) {
+        return jdbc.sql("""
+                select m.id, m.cabinet_id, m.url, m.version_count,
+                       (select max(v.seen_at) from monitoring_mention_version v where v.mention_id = m.id) as current_since
+                from monitoring_mention m where m.id = ?
+                """).param(mentionId)
+            .query((rs, row) -> new MentionPlace(rs.getObject("id", UUID.class), rs.getObject("cabinet_id", UUID.class),
+                    rs.getString("url"), rs.getInt("version_count"),
+                    rs.getTimestamp("current_since") == null ? null : rs.getTimestamp("current_since").toInstant()))
+            .optional();
+    }
+
     private static MentionText map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         var earliest = rs.getTimestamp("published_earliest");
         var latest = rs.getTimestamp("published_latest");

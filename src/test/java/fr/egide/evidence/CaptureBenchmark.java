@@ -13,8 +13,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Benchmark command (not a test): median time of a full sealed capture (Chromium start, load, DOM, text, full-page
- * PNG, MHTML, PDF, manifest, one RFC 3161 token from a local authority, ZIP) of a local page of about 200 KB with 20
+ * Benchmark command (not a test): median time of a full sealed capture (pre-flight, Chromium start, load with the
+ * HTTP record, scrolling, DOM, text, full-page PNG, MHTML, PDF, WACZ, manifest, RFC 3161 tokens from a local
+ * authority over the manifest and the report, report.pdf, ZIP) of a local page of about 200 KB with 20
  * resources, and, in the same run, of {@code chromium --headless --screenshot} of the same page. Target: under 5 s
  * median. Run with {@code bench/capture.sh [runs] [texte]} ("texte": 200 KB of visible text instead of a review
  * listing with embedded data); figures in docs/BENCHMARKS.md.
@@ -96,9 +97,11 @@ public final class CaptureBenchmark {
         try (var authority = new LocalTimestampAuthority("TSA banc d'essai")) {
             for (int run = 0; run <= runs; run++) {
                 var start = System.nanoTime();
-                var dir = work.resolve("capture-" + run);
-                var result = new ChromiumCapture(chromium, Duration.ofSeconds(30)).capture(url, dir);
-                new Sealer().seal(dir, "capture-" + run, url.toString(), result.startedAt(), result.endedAt(), List.of(authority.uri()));
+                // The whole pipeline: pre-flight (NTP asked on a closed local port: no network), Chromium with the HTTP
+                // record, renderings, WACZ, manifest, token, report.pdf and its token, ZIP.
+                new Capturer().capture(new Capturer.Request(url, "banc d'essai", "mesure", List.of(authority.uri()),
+                        List.of("127.0.0.1:1"), null, Duration.ofSeconds(30), chromium, ChromiumCapture.Limits.DEFAULT),
+                        Files.createDirectories(work.resolve("run-" + run)));
                 var full = (System.nanoTime() - start) / 1e9;
                 start = System.nanoTime();
                 var screenshot = work.resolve("plain-" + run + ".png");

@@ -54,10 +54,13 @@ public class AnalysisRunner {
 
     private final TransactionTemplate transactions;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     private final WaveDetector detector = new WaveDetector();
 
     AnalysisRunner(AnalysisStore store, ReviewAnalyzer analyzer, MentionLabels labels, MentionFeed feed,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.analyzer = analyzer;
         this.labels = labels;
@@ -98,6 +101,13 @@ public class AnalysisRunner {
         transactions.executeWithoutResult(status -> {
             store.save(results);
             labels.replace(List.of(QUALIFICATIONS.family(), INDICATORS.family()), labelsByMention);
+            for (var stored : results) {
+                var analysis = stored.analysis();
+                if (analysis.qualification() != Qualification.LICITE_PROBABLE || analysis.impact().high()) {
+                    events.publishEvent(new fr.egide.analysis.MentionFlagged(stored.mentionId(), stored.cabinetId(),
+                            stored.textVersions(), analysis.qualification(), analysis.impact().score()));
+                }
+            }
         });
     }
 

@@ -1,0 +1,268 @@
+package fr.egide.evidence;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import fr.egide.evidence.engine.BundleFiles;
+import fr.egide.evidence.internal.CaptureStore;
+import fr.egide.identity.CabinetAccess;
+import fr.egide.monitoring.MentionFeed;
+import fr.egide.system.InvalidRequestException;
+import fr.egide.system.NotFoundException;
+import fr.egide.system.PageResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * Captures in the application: asked for a URL or a mention (each one a background job that captures, seals and
+ * keeps the bundle), listed, exported with their chain of custody, previewed and verified. Every view, export
+ * and verification of a bundle is written in its chain of custody, with who and when. Only members of the
+ * cabinet see its captures; a capture is never deleted.
+ */
+@Service
+public class Captures {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final CaptureStore store;
+
+    private final CabinetAccess access;
+
+    private final CustodyLog custody;
+
+    private final MentionFeed mentions;
+
+    private final SchedulerClient scheduler;
+
+    private final OneTimeTask<String> captureTask;
+
+    private final Path storage;
+
+    private final Set<String> allowHosts;
+
+    Captures(CaptureStore store, CabinetAccess access, CustodyLog custody, MentionFeed mentions, SchedulerClient scheduler,
+            OneTimeTask<String> captureTask, fr.egide.evidence.internal.EvidenceSettings settings,
+            @Value("${egide.home}") Path home) {
+        this.store = store;
+        this.access = access;
+        this.custody = custody;
+        this.mentions = mentions;
+        this.scheduler = scheduler;
+        this.captureTask = captureTask;
+        this.storage = settings.storage() != null ? settings.storage() : home.resolve("preuves");
+        this.allowHosts = settings.allowHosts();
+    }
+
+    /** Asks for a capture of any URL for a cabinet; the capture runs in the background. */
+    @Transactional
+    public CaptureSummary request(UUID cabinetId, String url, String reason) {
+        access.requireAccess(cabinetId);
+        var target = checked(url);
+        var user = access.currentUser();
+        return enqueue(new CaptureStore.NewCapture(Capturer.newId(), cabinetId, null, null, target, text(reason),
+                actor(user), user.id(), "MANUELLE"));
+    }
+
+    /** Asks for a capture of the page where a mention was seen. */
+    @Transactional
+    public CaptureSummary requestForMention(UUID mentionId, String reason) {
+        var place = mentions.place(mentionId).filter(p -> access.canAccess(p.cabinetId()))
+            .orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        if (place.url() == null || place.url().isBlank()) {
+            throw new InvalidRequestException("Cette mention n'a pas d'adresse web : indiquez l'adresse de la page à capturer.");
+        }
+        var user = access.currentUser();
+        return enqueue(new CaptureStore.NewCapture(Capturer.newId(), place.cabinetId(), mentionId, place.versionCount(),
+                checked(place.url()), text(reason), actor(user), user.id(), "MANUELLE"));
+    }
+
+    /**
+     * A capture of a risky mention, asked by the analysis (no user): once per version of the mention, and only
+     * for a text first seen recently (an analyser upgrade does not capture years of history).
+     */
+    @Transactional
+    public boolean requestAutomatic(UUID mentionId, java.time.Duration window) {
+        var place = mentions.place(mentionId).orElse(null);
+        if (place == null || place.url() == null || place.url().isBlank()
+                || place.currentSince() != null && place.currentSince().isBefore(Instant.now().minus(window))) {
+            return false;
+        }
+        String target;
+        try {
+            target = Targets.check(place.url(), allowHosts).toString();
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+        var capture = new CaptureStore.NewCapture(Capturer.newId(), place.cabinetId(), mentionId, place.versionCount(), target,
+                "mention à examiner, probablement illicite ou à fort impact", "Égide (capture automatique)", null, "AUTOMATIQUE");
+        if (!store.insert(capture)) {
+            return false;
+        }
+        schedule(capture.id());
+        return true;
+    }
+
+    private CaptureSummary enqueue(CaptureStore.NewCapture capture) {
+        store.insert(capture);
+        schedule(capture.id());
+        return store.get(capture.id()).orElseThrow();
+    }
+
+    private void schedule(String id) {
+        scheduler.scheduleIfNotExists(captureTask.instance(id, id), Instant.now());
+    }
+
+    public PageResult<CaptureSummary> list(UUID cabinetId, UUID mentionId, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("Page invalide : page à partir de 0, taille de 1 à " + MAX_PAGE_SIZE + ".");
+        }
+        if (cabinetId != null) {
+            access.requireAccess(cabinetId);
+        }
+        return store.page(access.cabinetsOfCurrentUser(), cabinetId, mentionId, page, size);
+    }
+
+    public CaptureSummary get(String id) {
+        return store.get(id).filter(capture -> access.canAccess(capture.cabinetId()))
+            .orElseThrow(() -> new NotFoundException("Capture introuvable."));
+    }
+
+    public List<CustodyEntry> custody(String id) {
+        get(id);
+        return custody.entries(id);
+    }
+
+    public List<WatchSummary> watches(UUID mentionId) {
+        var place = mentions.place(mentionId).filter(p -> access.canAccess(p.cabinetId()))
+            .orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        return store.watchesOfMention(place.id());
+    }
+
+    public java.util.Optional<WatchSummary> watch(String captureId) {
+        var capture = get(captureId);
+        return store.watch(capture.cabinetId(), capture.url());
+    }
+
+    /** Makes the URL of this capture due for a re-check now. */
+    public void recheckNow(String captureId) {
+        var capture = get(captureId);
+        if (!store.dueNow(capture.cabinetId(), capture.url())) {
+            throw new fr.egide.system.ConflictException("Cette adresse n'est pas surveillée, ou la page a déjà disparu.");
+        }
+    }
+
+    /** An export ready to be written: the permission is checked and the export recorded when it is made. */
+    public interface Export {
+
+        void writeTo(OutputStream out) throws IOException;
+
+    }
+
+    /**
+     * The bundle as exported: the sealed files as they are, plus {@code custody.jsonl}, the chain of custody up to
+     * this export (which the verifier checks). The export is recorded before anything is written; writing needs no
+     * signed-in user (it may happen on another thread).
+     */
+    public Export export(String id) {
+        var file = sealedFile(id);
+        custody.append(id, "EXPORT", actor(access.currentUser()), "export du lot avec sa chaîne de preuve");
+        var lines = new StringBuilder();
+        for (var entry : custody.entries(id)) {
+            lines.append(Sealer.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entry)).append('\n');
+        }
+        var chain = lines.toString().getBytes(StandardCharsets.UTF_8);
+        return out -> {
+            try (var zip = new ZipFile(file.toFile()); var export = new ZipOutputStream(out)) {
+                for (var entry : java.util.Collections.list(zip.entries())) {
+                    export.putNextEntry(new ZipEntry(entry.getName()));
+                    try (var in = zip.getInputStream(entry)) {
+                        in.transferTo(export);
+                    }
+                    export.closeEntry();
+                }
+                export.putNextEntry(new ZipEntry(Sealer.CUSTODY));
+                export.write(chain);
+                export.closeEntry();
+            }
+        };
+    }
+
+    /** A screenshot of the capture (the first one), for the page; viewing it is recorded in the chain of custody. */
+    public byte[] preview(String id) throws IOException {
+        var file = sealedFile(id);
+        try (var files = BundleFiles.of(file)) {
+            for (var name : List.of("page.png", "page-01.png")) {
+                var bytes = files.read(name);
+                if (bytes != null) {
+                    custody.append(id, "CONSULTATION", actor(access.currentUser()), "aperçu de " + name);
+                    return bytes;
+                }
+            }
+        }
+        throw new NotFoundException("Cette capture n'a pas de capture d'écran (Chromium était absent).");
+    }
+
+    /** Verifies the stored bundle and the chain of custody in the database; the verification is recorded. */
+    public List<Check> verify(String id) {
+        var file = sealedFile(id);
+        var checks = new ArrayList<>(new BundleVerifier().verify(file));
+        checks.addAll(custody.verify(id));
+        custody.append(id, "VERIFICATION", actor(access.currentUser()), BundleVerifier.allPassed(checks)
+                ? "toutes les vérifications sont passées" : checks.stream().filter(c -> !c.passed()).count() + " vérification(s) en échec");
+        return checks;
+    }
+
+    private Path sealedFile(String id) {
+        var capture = get(id);
+        if (!capture.sealed()) {
+            throw new fr.egide.system.ConflictException(capture.pending() ? "Capture en cours : le lot n'est pas encore scellé."
+                    : "Cette capture a échoué : il n'y a pas de lot scellé.");
+        }
+        var file = storage.resolve(store.bundleFile(id).orElseThrow());
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException("Lot de preuve introuvable sur le disque : " + file));
+        }
+        return file;
+    }
+
+    private String checked(String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidRequestException("Indiquez l'adresse (http ou https) de la page à capturer.");
+        }
+        try {
+            return Targets.check(url, allowHosts).toString();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidRequestException(ex.getMessage());
+        }
+    }
+
+    private static String text(String reason) {
+        var value = reason == null ? "" : reason.strip();
+        if (value.length() > 500) {
+            throw new InvalidRequestException("Le motif tient en 500 caractères au plus.");
+        }
+        return value;
+    }
+
+    static String actor(fr.egide.identity.EgideUser user) {
+        return user.displayName() + " <" + user.email() + ">";
+    }
+
+}

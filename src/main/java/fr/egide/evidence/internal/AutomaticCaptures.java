@@ -1,0 +1,31 @@
+package fr.egide.evidence.internal;
+
+import fr.egide.analysis.MentionFlagged;
+import fr.egide.evidence.Captures;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the proof at once: a mention that the analysis flags (to examine, probably illicit, or of high impact) is
+ * captured before its author can edit or delete it, once per version of its text.
+ */
+@Component
+class AutomaticCaptures {
+
+    private final Captures captures;
+
+    private final EvidenceSettings settings;
+
+    AutomaticCaptures(Captures captures, EvidenceSettings settings) {
+        this.captures = captures;
+        this.settings = settings;
+    }
+
+    @ApplicationModuleListener
+    void on(MentionFlagged flagged) {
+        if (settings.automatic()) {
+            captures.requestAutomatic(flagged.mentionId(), settings.automaticWindow());
+        }
+    }
+
+}
