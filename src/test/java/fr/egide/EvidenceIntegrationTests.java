@@ -165,6 +165,23 @@ class EvidenceIntegrationTests {
         assertThat(captures.verify(capture.id())).allMatch(Check::passed);
         assertThat(captures.custody(capture.id())).extracting(CustodyEntry::action).endsWith("VERIFICATION");
 
+        // Shared with a lawyer: a secret link, no account; the share and the download are in the chain.
+        var link = captures.share(capture.id(), "Maître Durand, avocate", 7);
+        var anonymous = HttpClient.newHttpClient();
+        var download = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + link.path())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        var shared = storage.resolve("partage-" + capture.id() + ".zip");
+        Files.write(shared, download.body());
+        assertThat(new BundleVerifier().verify(shared)).allMatch(Check::passed);
+        assertThat(captures.custody(capture.id())).extracting(CustodyEntry::action).endsWith("PARTAGE", "EXPORT");
+        assertThat(captures.custody(capture.id()).get(captures.custody(capture.id()).size() - 1).actor())
+            .isEqualTo("Maître Durand, avocate (lien de partage)");
+        var forged = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partage/pas-un-jeton")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(404);
+        assertThatThrownBy(() -> captures.share(capture.id(), "Maître Durand", 90)).hasMessageContaining("1 à 30 jours");
+
         // Someone outside the cabinet sees nothing.
         var stranger = TestAccounts.create(context, "Dr Étranger");
         TestAccounts.signIn(context, stranger);
@@ -218,6 +235,10 @@ class EvidenceIntegrationTests {
         assertThat(detail.select("table tbody tr").eachText()).anyMatch(row -> row.contains("Scellement"));
         var verified = Jsoup.parse(browser.post("/preuves/" + gone.id() + "/verification", false).body());
         assertThat(verified.select(".verification .flash").text()).isEqualTo("Lot intègre : toutes les vérifications sont passées.");
+        var sharedPage = Jsoup.parse(browser.post("/preuves/" + gone.id() + "/partage", false, "recipient", "Maître Durand", "days",
+                "3").body());
+        assertThat(sharedPage.select("#lien-partage").text()).startsWith("http://localhost:" + port + "/partage/");
+        assertThat(sharedPage.select("table tbody tr").eachText()).anyMatch(row -> row.contains("Partage"));
         var preview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.url("/preuves/" + automatic.id() + "/apercu.png")))
             .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(preview.statusCode()).as("a preview needs the session").isNotEqualTo(200);

@@ -145,6 +145,10 @@ public final class Capturer {
         var zip = new Sealer().seal(bundle, id, request.url().toString(), startedAt, endedAt, request.authorities(),
                 (dir, manifestSha256, files, tokens) -> {
                     manifestDigest[0] = manifestSha256;
+                    if (tokens.size() < request.authorities().size()) {
+                        limits.add("Horodatage : " + tokens.size() + " autorité(s) sur " + request.authorities().size()
+                                + " configurées ont répondu ; la preuve est scellée par les jetons obtenus.");
+                    }
                     new CaptureReport().write(new CaptureReport.Content(id, request.url().toString(), finalUrl,
                             request.requestedBy(), request.reason(), startedAt, endedAt, environment, steps,
                             images.stream().map(image -> new CaptureReport.Image(dir.resolve(image.file()), image.caption())).toList(),

@@ -39,6 +39,8 @@ public class Captures {
 
     public static final int MAX_PAGE_SIZE = 100;
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final CaptureStore store;
 
     private final CabinetAccess access;
@@ -180,8 +182,13 @@ public class Captures {
      * signed-in user (it may happen on another thread).
      */
     public Export export(String id) {
-        var file = sealedFile(id);
-        custody.append(id, "EXPORT", actor(access.currentUser()), "export du lot avec sa chaîne de preuve");
+        sealedFile(id);
+        return export(id, actor(access.currentUser()));
+    }
+
+    private Export export(String id, String actor) {
+        var file = storage.resolve(store.bundleFile(id).orElseThrow(() -> new NotFoundException("Capture introuvable.")));
+        custody.append(id, "EXPORT", actor, "export du lot avec sa chaîne de preuve");
         var lines = new StringBuilder();
         for (var entry : custody.entries(id)) {
             lines.append(Sealer.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entry)).append('\n');
@@ -201,6 +208,45 @@ public class Captures {
                 export.closeEntry();
             }
         };
+    }
+
+    /** A link to download a sealed bundle without an account, until it expires. */
+    public record ShareLink(String path, String recipient, Instant expiresAt) {
+    }
+
+    /**
+     * Shares a sealed bundle with someone without an account (a lawyer, an insurer, a commissaire de justice): a
+     * secret link valid for 1 to 30 days. The share is written in the chain of custody; each download through the
+     * link is an export by the recipient.
+     */
+    @Transactional
+    public ShareLink share(String id, String recipient, int days) {
+        sealedFile(id);
+        var who = recipient == null ? "" : recipient.strip();
+        if (who.isEmpty() || who.length() > 200) {
+            throw new InvalidRequestException("Indiquez à qui le lien est destiné (200 caractères au plus), par exemple « Maître Durand, avocate ».");
+        }
+        if (days < 1 || days > 30) {
+            throw new InvalidRequestException("Un lien de partage vaut de 1 à 30 jours.");
+        }
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        var token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var tokenSha256 = fr.egide.evidence.engine.Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
+        var expiresAt = Instant.now().plus(java.time.Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var actor = actor(access.currentUser());
+        store.share(UUID.randomUUID(), id, tokenSha256, who, actor, expiresAt);
+        custody.append(id, "PARTAGE", actor, "lien de partage pour " + who + ", valable jusqu'au " + expiresAt
+                + " (jeton " + tokenSha256.substring(0, 12) + "…)");
+        return new ShareLink("/partage/" + token, who, expiresAt);
+    }
+
+    /** The export behind a share link (no signed-in user); unknown, expired or revoked links are "not found". */
+    public Export shared(String token) {
+        var tokenSha256 = fr.egide.evidence.engine.Digests.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
+        var share = store.shared(tokenSha256)
+            .orElseThrow(() -> new NotFoundException("Lien de partage inconnu ou expiré : demandez-en un nouveau à l'expéditeur."));
+        return export(share[0], share[1] + " (lien de partage)");
     }
 
     /** A screenshot of the capture (the first one), for the page; viewing it is recorded in the chain of custody. */

@@ -164,6 +164,26 @@ public class CaptureStore {
             .params(cabinetId, url).update() == 1;
     }
 
+    public void share(UUID id, String captureId, String tokenSha256, String recipient, String createdBy, Instant expiresAt) {
+        jdbc.sql("""
+                insert into evidence_share (id, capture_id, token_sha256, recipient, created_by, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """)
+            .params(id, captureId, tokenSha256, recipient, createdBy, Timestamp.from(Instant.now()), Timestamp.from(expiresAt))
+            .update();
+    }
+
+    /** The capture and recipient of a valid (unexpired, unrevoked) share link. */
+    public Optional<String[]> shared(String tokenSha256) {
+        return jdbc.sql("""
+                select capture_id, recipient from evidence_share
+                where token_sha256 = ? and revoked_at is null and expires_at > now()
+                """)
+            .param(tokenSha256)
+            .query((rs, row) -> new String[] { rs.getString("capture_id"), rs.getString("recipient") })
+            .optional();
+    }
+
     private static CaptureSummary capture(ResultSet rs, int row) throws SQLException {
         var limits = rs.getArray("limits");
         return new CaptureSummary(rs.getString("id"), rs.getObject("cabinet_id", UUID.class), rs.getObject("mention_id", UUID.class),

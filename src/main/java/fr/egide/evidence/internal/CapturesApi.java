@@ -111,6 +111,18 @@ class CapturesApi {
         return captures.watch(id).orElseThrow(() -> new NotFoundException("Cette adresse n'est pas surveillée."));
     }
 
+    record ShareRequest(String recipient, Integer days) {
+    }
+
+    @PostMapping("/captures/{id}/shares")
+    @Operation(summary = "Partager le lot scellé par un lien secret (1 à 30 jours, 7 par défaut) avec une personne sans compte",
+            description = "Le partage et chaque téléchargement par le lien sont inscrits dans la chaîne de preuve. Le lien n'est "
+                    + "donné qu'une fois : seule son empreinte est conservée.")
+    ResponseEntity<Captures.ShareLink> share(@PathVariable String id, @RequestBody ShareRequest body) {
+        var link = captures.share(id, body.recipient(), body.days() == null ? 7 : body.days());
+        return ResponseEntity.status(201).body(link);
+    }
+
     @PostMapping("/captures/{id}/recheck")
     @Operation(summary = "Contrôler l'adresse capturée maintenant (une nouvelle capture scellée)")
     ResponseEntity<Void> recheck(@PathVariable String id) {

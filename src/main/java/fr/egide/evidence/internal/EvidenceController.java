@@ -112,6 +112,30 @@ class EvidenceController {
         return "redirect:/preuves/" + id;
     }
 
+    @PostMapping("/preuves/{id}/partage")
+    String share(@PathVariable String id, @RequestParam(required = false) String recipient,
+            @RequestParam(defaultValue = "7") int days, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        try {
+            var link = captures.share(id, recipient, days);
+            var base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+            model.addAttribute("shareUrl", base + link.path());
+            model.addAttribute("share", link);
+        }
+        catch (InvalidRequestException | ConflictException ex) {
+            model.addAttribute("error", ex.getMessage());
+        }
+        return capture(id, model);
+    }
+
+    /** A share link: no account needed; the download is written in the chain of custody. */
+    @GetMapping("/partage/{token}")
+    void shared(@PathVariable String token, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        var export = captures.shared(token);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"preuve.zip\"");
+        export.writeTo(response.getOutputStream());
+    }
+
     @GetMapping("/preuves/{id}/lot")
     void download(@PathVariable String id, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         // Written on the request's thread (not streamed asynchronously): the export is checked and recorded first.

@@ -47,7 +47,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/connexion", "/installation", "/css/**", "/js/**", "/img/**", "/webjars/**",
                     "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                    "/swagger-ui.html", "/swagger-ui/**", "/error")
+                    "/swagger-ui.html", "/swagger-ui/**", "/error", "/partage/*")
             .permitAll()
             .anyRequest()
             .authenticated())
