@@ -186,17 +186,16 @@ public final class ChromiumCapture {
                     version.path("product").asString(), files, images, steps, stated, exchanges);
         }
         finally {
-            // The renderer and helper processes too: they write to the profile until they exit.
-            var children = browser.descendants().toList();
-            browser.destroy();
-            if (!browser.waitFor(5, TimeUnit.SECONDS)) {
-                browser.destroyForcibly();
-            }
-            for (var child : children) {
-                if (child.isAlive()) {
-                    child.destroyForcibly();
-                }
-                child.onExit().completeOnTimeout(child, 2, TimeUnit.SECONDS).join();
+            // Killed at once, renderer and helper processes included (they write to the profile until they exit):
+            // the profile is thrown away, and a graceful exit costs Chromium about two seconds.
+            var processes = new ArrayList<ProcessHandle>(browser.descendants().toList());
+            processes.add(browser.toHandle());
+            processes.forEach(ProcessHandle::destroyForcibly);
+            // Polled: onExit() of a process that is not our child is watched with a slow back-off, and a killed
+            // grandchild stays a zombie (dead, writing nothing) until someone reaps it.
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (processes.stream().anyMatch(ChromiumCapture::running) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
             deleteQuietly(profile);
         }
@@ -315,6 +314,21 @@ public final class ChromiumCapture {
         }
         steps.add(step("capture d'écran", tiles == 1 ? "PNG pleine page " + width + " × " + rendered + " px"
                 : "page de " + rendered + " px en " + tiles + " images de " + TILE + " px au plus (limite de texture du navigateur)"));
+    }
+
+    /** Alive and not a zombie (Linux: state "Z" in /proc/PID/stat). */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            var state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+            return !state.equals("Z") && !state.equals("X");
+        }
+        catch (IOException | RuntimeException ex) {
+            return process.isAlive();
+        }
     }
 
     /** Labels of consent buttons clicked by rule (exact, case-insensitive), most specific first. */
