@@ -174,6 +174,8 @@ public final class Capturer {
         environment.put("statutHttp", status);
         environment.putAll(probe.toJson());
         environment.put("navigateur", browser);
+        environment.put("proxyNavigateur", request.chromium() == null ? "sans objet (pas de navigateur)"
+                : "aucun réglage propre : Chromium suit les variables de proxy de l'environnement (voir « proxys »)");
         environment.put("systeme", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + System.getProperty("os.arch") + ")");
         environment.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
