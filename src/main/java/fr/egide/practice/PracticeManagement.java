@@ -72,6 +72,21 @@ public class PracticeManagement {
         return repository.practitioners(cabinetId);
     }
 
+    /**
+     * How the cabinet's practitioners may be written, for the background scans that look for them (no user):
+     * "Dr Claire Martin", "Claire Martin", "Martin Claire" and the variants entered for each.
+     */
+    public List<String> nameVariants(UUID cabinetId) {
+        var names = new java.util.LinkedHashSet<String>();
+        for (var practitioner : repository.practitioners(cabinetId)) {
+            names.add(practitioner.displayName().strip());
+            names.add((practitioner.firstName() + " " + practitioner.lastName()).strip());
+            names.add((practitioner.lastName() + " " + practitioner.firstName()).strip());
+            practitioner.nameVariants().stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(names::add);
+        }
+        return List.copyOf(names);
+    }
+
     public Practitioner practitioner(UUID cabinetId, UUID practitionerId) {
         access.requireAccess(cabinetId);
         return repository.practitioner(cabinetId, practitionerId)

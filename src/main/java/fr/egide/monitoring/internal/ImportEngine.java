@@ -93,7 +93,15 @@ class ImportEngine {
             var detected = ImportFileFormat.detect(request.fileName(), request.content());
             format = detected.format().name();
             charset = detected.charset().name();
-            var counts = transaction.execute(status -> importIn(importId, startedAt, request, detected));
+            var counts = transaction.execute(status -> importIn(importId, startedAt, request, detected.format().name(),
+                    detected.charset().name(), () -> {
+                        try {
+                            return open(request, detected);
+                        }
+                        catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    }, id -> { }));
             log.info("Import {} de {} : {}", importId, request.fileName(), counts);
         }
         catch (ImportFailure | IOException | UncheckedIOException ex) {
@@ -112,7 +120,81 @@ class ImportEngine {
         return reports.find(importId, ImportReports.FIRST_ISSUES).orElseThrow();
     }
 
-    private Counts importIn(UUID importId, Instant startedAt, Request request, ImportFileFormat.Detected detected) {
+    /**
+     * A page of items from a connector, stored like an import (same upsert by source and external id or
+     * fingerprint, versions, relative dates, event for the analysis) in one transaction that also runs
+     * {@code inTransaction} (the source's cursor advances with its items, or neither does).
+     */
+    Counts ingest(UUID cabinetId, String sourceName, String label, java.util.List<fr.egide.monitoring.connectors.FetchedItem> items,
+            java.util.function.Consumer<UUID> inTransaction) {
+        var importId = UUID.randomUUID();
+        var startedAt = clock.instant();
+        var request = new Request(cabinetId, null, label, null, sourceName);
+        return transaction.execute(status -> importIn(importId, startedAt, request, "CONNECTEUR", "UTF-8",
+                () -> new ItemRowReader(sourceName, items, json::writeValueAsString), inTransaction));
+    }
+
+    /** Connector items as import records: the canonical columns, and the raw payload with the attributes kept. */
+    private static final class ItemRowReader implements RowReader {
+
+        private final String sourceName;
+
+        private final java.util.Iterator<fr.egide.monitoring.connectors.FetchedItem> items;
+
+
+        private long line;
+
+        ItemRowReader(String sourceName, java.util.List<fr.egide.monitoring.connectors.FetchedItem> items,
+                java.util.function.Function<Object, String> toJson) {
+            this.sourceName = sourceName;
+            this.items = items.iterator();
+
+        }
+
+        @Override
+        public RawRow next() {
+            if (!items.hasNext()) {
+                return null;
+            }
+            var item = items.next();
+            line++;
+            var values = new java.util.LinkedHashMap<String, String>();
+            values.put(ImportColumns.SOURCE, sourceName);
+            values.put(ImportColumns.EXTERNAL_ID, item.externalId());
+            values.put(ImportColumns.URL, item.url());
+            values.put(ImportColumns.AUTHOR, item.author());
+            values.put(ImportColumns.RATING, item.rating() == null ? null : item.rating().toString());
+            values.put(ImportColumns.TEXT, item.text() == null ? "" : item.text());
+            values.put(ImportColumns.DATE, item.publishedAt() != null ? item.publishedAt().toString() : item.publishedRaw());
+            values.put(ImportColumns.LANGUAGE, item.language());
+            values.values().removeIf(java.util.Objects::isNull);
+            var original = new java.util.LinkedHashMap<String, String>(item.attributes());
+            if (item.originalText() != null) {
+                original.put("texteOriginal", item.originalText());
+            }
+            if (item.updatedAt() != null) {
+                original.put("misAJour", item.updatedAt().toString());
+            }
+            if (item.raw() != null) {
+                original.put("brut", item.raw());
+            }
+            var excerpt = RowReader.excerpt(item.text());
+            return new RawRow(line, values, original, excerpt, null);
+        }
+
+        @Override
+        public java.util.List<String> ignoredColumns() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+
+    }
+
+    private Counts importIn(UUID importId, Instant startedAt, Request request, String format, String charset,
+            java.util.function.Supplier<RowReader> readers, java.util.function.Consumer<UUID> inTransaction) {
         // Two imports into one cabinet at once would race on new sources and mentions: they take turns.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(request.cabinetId().toString()).query(Object.class).single();
         jdbc.sql("""
@@ -120,8 +202,8 @@ class ImportEngine {
                     started_at, finished_at)
                 values (?, ?, ?, ?, ?, ?, 'TERMINE', ?, ?)
                 """)
-            .params(importId, request.cabinetId(), request.userId(), request.fileName(), detected.format().name(),
-                    detected.charset().name(), ts(startedAt), ts(startedAt))
+            .params(importId, request.cabinetId(), request.userId(), request.fileName(), format, charset, ts(startedAt),
+                    ts(startedAt))
             .update();
         jdbc.sql("""
                 create temp table import_stage (
@@ -136,7 +218,7 @@ class ImportEngine {
         long total = 0;
         long rejected = 0;
         List<String> ignored;
-        try (var reader = open(request, detected)) {
+        try (var reader = readers.get()) {
             var chunk = new Chunk();
             var rejections = new ArrayList<Numbered>();
             RawRow row;
@@ -175,6 +257,7 @@ class ImportEngine {
         if (counts.created + counts.updated > 0) {
             events.publishEvent(new MentionsImported(importId, request.cabinetId(), counts.created, counts.updated));
         }
+        inTransaction.accept(importId);
         return counts;
     }
 

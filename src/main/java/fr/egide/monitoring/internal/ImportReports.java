@@ -54,7 +54,8 @@ public class ImportReports {
         if (cabinetIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from monitoring_import where cabinet_id in (:ids) order by started_at desc limit :limit")
+        // Pages stored by connector scans are listed with their source, not among the imported files.
+        return jdbc.sql("select * from monitoring_import where cabinet_id in (:ids) and format is distinct from 'CONNECTEUR' order by started_at desc limit :limit")
             .param("ids", cabinetIds)
             .param("limit", limit)
             .query((rs, row) -> map(rs, List.of()))
