@@ -57,6 +57,12 @@ class SourceScanner {
 
     private final Clock clock;
 
+    /**
+     * For tests only: runs inside the transaction of each page after its items are merged, before the commit; a
+     * failure there stands for the process stopping between fetch and commit.
+     */
+    volatile Runnable beforeCommit = () -> { };
+
     SourceScanner(SourceStore store, ImportEngine engine, List<Connector> connectors, PracticeManagement practice,
             ApplicationEventPublisher events) {
         this.store = store;
@@ -114,7 +120,10 @@ class SourceScanner {
                 }
                 else {
                     var counts = engine.ingest(source.cabinetId(), source.name(), label, result.items(),
-                            importId -> store.saveCursor(sourceId, nextCursor));
+                            importId -> {
+                                store.saveCursor(sourceId, nextCursor);
+                                beforeCommit.run();
+                            });
                     store.page(scanId, result.items().size(), counts.created(), counts.updated());
                     created += counts.created();
                     updated += counts.updated();
