@@ -1,8 +1,14 @@
 package fr.egide.monitoring.internal;
 
+import fr.egide.monitoring.connectors.BraveSearchConnector;
+import fr.egide.monitoring.connectors.Connector;
+import fr.egide.monitoring.connectors.ConnectorException;
 import fr.egide.monitoring.connectors.ConnectorHttp;
+import fr.egide.monitoring.connectors.FetchRequest;
+import fr.egide.monitoring.connectors.FetchResult;
 import fr.egide.monitoring.connectors.GoogleBusinessProfileConnector;
 import fr.egide.monitoring.connectors.GooglePlacesConnector;
+import fr.egide.monitoring.connectors.SearxngConnector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -30,6 +36,38 @@ class ConnectorsConfiguration {
             @Value("${egide.monitoring.google.accounts-api:https://mybusinessaccountmanagement.googleapis.com}") URI accounts,
             @Value("${egide.monitoring.google.locations-api:https://mybusinessbusinessinformation.googleapis.com}") URI locations) {
         return new GoogleBusinessProfileConnector(reviews, accounts, locations, http);
+    }
+
+    /**
+     * The practitioner's name in the cabinet's own SearXNG instance; without one configured, such a source says how
+     * to configure it instead of failing obscurely.
+     */
+    @Bean
+    Connector searxngConnector(ConnectorHttp http, @Value("${egide.monitoring.searxng-url:}") String url) {
+        if (url == null || url.isBlank()) {
+            return new Connector() {
+
+                @Override
+                public String kind() {
+                    return SearxngConnector.KIND;
+                }
+
+                @Override
+                public FetchResult fetch(FetchRequest request) throws ConnectorException {
+                    throw new ConnectorException(ConnectorException.Kind.SETTINGS, "Aucune instance SearXNG n'est configurée : "
+                            + "indiquez son adresse dans EGIDE_SEARXNG_URL (format json activé dans son settings.yml).");
+                }
+
+            };
+        }
+        return new SearxngConnector(URI.create(url), http);
+    }
+
+    @Bean
+    BraveSearchConnector braveSearchConnector(@Value("${egide.monitoring.brave-url:https://api.search.brave.com}") URI url,
+            @Value("${egide.monitoring.http-timeout:20s}") Duration timeout) {
+        return new BraveSearchConnector(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                Clock.systemUTC(), timeout);
     }
 
     @Bean
