@@ -4,11 +4,13 @@ import fr.egide.monitoring.connectors.BraveSearchConnector;
 import fr.egide.monitoring.connectors.Connector;
 import fr.egide.monitoring.connectors.ConnectorException;
 import fr.egide.monitoring.connectors.ConnectorHttp;
+import fr.egide.monitoring.connectors.FeedConnector;
 import fr.egide.monitoring.connectors.FetchRequest;
 import fr.egide.monitoring.connectors.FetchResult;
 import fr.egide.monitoring.connectors.GoogleBusinessProfileConnector;
 import fr.egide.monitoring.connectors.GooglePlacesConnector;
 import fr.egide.monitoring.connectors.SearxngConnector;
+import fr.egide.monitoring.connectors.WebPageConnector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -68,6 +70,17 @@ class ConnectorsConfiguration {
             @Value("${egide.monitoring.http-timeout:20s}") Duration timeout) {
         return new BraveSearchConnector(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 Clock.systemUTC(), timeout);
+    }
+
+    @Bean
+    FeedConnector feedConnector(ConnectorHttp http) {
+        return new FeedConnector(http);
+    }
+
+    /** Plain HTTP only for now: pages that need scripts say so (the browser lives in the evidence module). */
+    @Bean
+    WebPageConnector webPageConnector(ConnectorHttp http) {
+        return new WebPageConnector(http, null);
     }
 
     @Bean

@@ -128,7 +128,7 @@ class SourceScanner {
                     created += counts.created();
                     updated += counts.updated();
                 }
-                complete = result.completeListing() && !more && result.nextCursor() == null;
+                complete = result.completeListing() && !more && (!paged || result.nextCursor() == null);
                 if (!more) {
                     break;
                 }

@@ -183,7 +183,7 @@ class SourceScansIntegrationTests {
             .withBody("<feed><entry>pas fini")));
         var broken = feedSource(cabinet, "/casse");
         await("XML invalide", () -> scans.status(broken).consecutiveFailures() >= 1);
-        assertThat(scans.status(broken).lastError()).containsIgnoringCase("illisible");
+        assertThat(scans.status(broken).lastError()).contains("XML invalide").contains("nouvel essai plus tard");
         assertThat(mentionsOf(cabinet)).isZero();
     }
 
