@@ -48,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * captured automatically; its page is re-checked when it changes and when it disappears (each check sealed);
  * the pages, the panel and the API show it.
  */
+// Closed after the class: its background jobs must not run on in the context cache and take other tests' jobs.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "egide.jobs.enabled=true", "egide.jobs.polling=1s", "egide.evidence.allow-hosts=127.0.0.1",
         "egide.evidence.automatic=true", "egide.evidence.recheck-poll=1s" })

@@ -21,6 +21,7 @@ create table monitoring_scan (
     started_at   timestamptz not null,
     finished_at  timestamptz,
     status       text not null check (status in ('EN_COURS', 'TERMINE', 'PARTIEL', 'ECHEC')),
+    instance     text,
     pages        integer not null default 0,
     items        integer not null default 0,
     created      integer not null default 0,

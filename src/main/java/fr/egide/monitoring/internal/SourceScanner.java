@@ -63,8 +63,11 @@ class SourceScanner {
      */
     volatile Runnable beforeCommit = () -> { };
 
+    private final String instance;
+
     SourceScanner(SourceStore store, ImportEngine engine, List<Connector> connectors, PracticeManagement practice,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, fr.egide.system.Instance instance) {
+        this.instance = instance.name();
         this.store = store;
         this.engine = engine;
         this.connectors = connectors.stream().collect(Collectors.toMap(Connector::kind, Function.identity()));
@@ -83,7 +86,7 @@ class SourceScanner {
             return new Outcome("IGNORE", 0, 0, 0, 0, List.of(), null);
         }
         var connector = connectors.get(source.kind());
-        var scanId = store.startScan(sourceId);
+        var scanId = store.startScan(sourceId, instance);
         if (connector == null) {
             var error = "Aucun connecteur n'est configuré pour les sources de type " + source.kind() + ".";
             store.finishScan(scanId, "ECHEC", 0, List.of(), error, List.of());

@@ -83,10 +83,10 @@ class SourceStore {
             .params(inError ? null : Timestamp.from(next), error, inError, id).update();
     }
 
-    UUID startScan(UUID sourceId) {
+    UUID startScan(UUID sourceId, String instance) {
         var id = UUID.randomUUID();
-        jdbc.sql("insert into monitoring_scan (id, source_id, started_at, status) values (?, ?, now(), 'EN_COURS')")
-            .params(id, sourceId).update();
+        jdbc.sql("insert into monitoring_scan (id, source_id, started_at, status, instance) values (?, ?, now(), 'EN_COURS', ?)")
+            .params(id, sourceId, instance).update();
         return id;
     }
 

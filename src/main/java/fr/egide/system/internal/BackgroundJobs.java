@@ -22,8 +22,24 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class BackgroundJobs {
 
+    /** "host/4f1c2a9b" unless {@code egide.jobs.instance} names it: unique even for two instances on one host. */
     @Bean
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+    fr.egide.system.Instance instance(@Value("${egide.jobs.instance:}") String name) {
+        if (name != null && !name.isBlank()) {
+            return new fr.egide.system.Instance(name.strip());
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.io.IOException ex) {
+            host = "egide";
+        }
+        return new fr.egide.system.Instance(host + "/" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Bean
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, fr.egide.system.Instance instance,
             @Value("${egide.jobs.threads:2}") int threads,
             @Value("${egide.jobs.polling:10s}") Duration polling) {
         var plain = new ArrayList<Task<?>>();
@@ -39,6 +55,7 @@ class BackgroundJobs {
         // Recurring jobs are registered by startTasks, which also schedules their first run if none is stored.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), plain)
             .startTasks(recurring)
+            .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(instance.name()))
             .threads(threads)
             .pollingInterval(polling)
             .enableImmediateExecution()

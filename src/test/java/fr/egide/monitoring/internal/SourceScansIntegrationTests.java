@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * however often they are fetched, failures with a clear message, back-off and error state, Retry-After honoured,
  * and a crash between fetch and commit that loses nothing and duplicates nothing.
  */
+// Closed after the class: its background jobs must not run on in the context cache and take other tests' jobs.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = { "egide.jobs.enabled=true", "egide.jobs.polling=1s", "egide.monitoring.due-poll=1s" })
 class SourceScansIntegrationTests {
 
