@@ -41,6 +41,33 @@ public final class ConnectorHttp {
         return clock;
     }
 
+    /**
+     * The http(s) address of a setting, or SETTINGS with a French message ({@code missing} when there is none,
+     * "{@code what} « … » n'est pas une adresse web (http ou https) valide." otherwise).
+     */
+    public static URI webAddress(String url, String missing, String what) throws ConnectorException {
+        if (url == null || url.isBlank()) {
+            throw new ConnectorException(ConnectorException.Kind.SETTINGS, missing);
+        }
+        try {
+            var uri = new URI(url.strip());
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                throw new java.net.URISyntaxException(url, "not an http address");
+            }
+            return uri;
+        }
+        catch (java.net.URISyntaxException ex) {
+            throw new ConnectorException(ConnectorException.Kind.SETTINGS,
+                    what + " « " + url.strip() + " » n'est pas une adresse web (http ou https) valide.", null, ex);
+        }
+    }
+
+    /** "20 s", or "500 ms" under a second. */
+    public static String duration(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+    }
+
     /** A request builder with the time-out and {@code Accept-Language: fr-FR} set. */
     public HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept-Language", "fr-FR");
@@ -54,7 +81,7 @@ public final class ConnectorHttp {
         }
         catch (HttpTimeoutException ex) {
             throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE,
-                    service + " n'a pas répondu en " + timeout.toSeconds() + " s : nouvel essai plus tard.", null, ex);
+                    service + " n'a pas répondu en " + duration(timeout) + " : nouvel essai plus tard.", null, ex);
         }
         catch (IOException ex) {
             throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE,

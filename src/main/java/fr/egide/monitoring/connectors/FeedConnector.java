@@ -10,7 +10,6 @@ import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -132,22 +131,7 @@ public final class FeedConnector implements Connector {
     }
 
     private static URI feedUri(String url) throws ConnectorException {
-        if (url == null || url.isBlank()) {
-            throw new ConnectorException(ConnectorException.Kind.SETTINGS,
-                    "Le flux n'a pas d'adresse : renseignez le réglage « url » (adresse du flux RSS ou Atom).");
-        }
-        try {
-            var uri = new URI(url.strip());
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new URISyntaxException(url, "not an http address");
-            }
-            return uri;
-        }
-        catch (URISyntaxException ex) {
-            throw new ConnectorException(ConnectorException.Kind.SETTINGS,
-                    "L'adresse du flux « " + url.strip() + " » n'est pas une adresse web (http ou https) valide.", null, ex);
-        }
+        return ConnectorHttp.webAddress(url, "Le flux n'a pas d'adresse : renseignez le réglage « url » (adresse du flux RSS ou Atom).", "L'adresse du flux");
     }
 
     private record Parsed(SyndFeed feed, List<Element> entryElements) {

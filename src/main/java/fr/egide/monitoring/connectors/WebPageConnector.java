@@ -3,7 +3,6 @@ package fr.egide.monitoring.connectors;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.DeltaType;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -421,22 +420,7 @@ public final class WebPageConnector implements Connector {
     }
 
     private static URI pageUri(String url) throws ConnectorException {
-        if (url == null || url.isBlank()) {
-            throw new ConnectorException(ConnectorException.Kind.SETTINGS,
-                    "La page surveillée n'a pas d'adresse : renseignez le réglage « url ».");
-        }
-        try {
-            var uri = new URI(url.strip());
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                throw new URISyntaxException(url, "not an http address");
-            }
-            return uri;
-        }
-        catch (URISyntaxException ex) {
-            throw new ConnectorException(ConnectorException.Kind.SETTINGS,
-                    "L'adresse « " + url.strip() + " » n'est pas une adresse web (http ou https) valide.", null, ex);
-        }
+        return ConnectorHttp.webAddress(url, "La page surveillée n'a pas d'adresse : renseignez le réglage « url ».", "L'adresse");
     }
 
     static String sha256(String text) {

@@ -71,7 +71,7 @@ class WebPageConnectorTests {
         var url = site.baseUrl() + "/t/avis";
         assertThat(first.externalId()).isEqualTo(url + "#" + sha256(RECOMMENDS).substring(0, 16));
         assertThat(first.url()).isEqualTo(url);
-        assertThat(first.attributes()).containsExactly(Map.entry("selecteur", "body"), Map.entry("changement", "nouveau"));
+        assertThat(first.attributes()).containsOnly(Map.entry("selecteur", "body"), Map.entry("changement", "nouveau"));
         assertThat(first.raw()).isEqualTo("<p>Le <b>Dr Claire Martin</b> est très à l'écoute, je recommande.</p>");
         assertThat(passagesOf(result.nextCursor())).containsExactly("Accueil", "Forum", "Avis sur les médecins du 3e",
                 RECOMMENDS, WAITING, "Quelqu'un connaît un kiné près de la place Guichard ?",
