@@ -134,6 +134,35 @@ class ImportEngine {
                 () -> new ItemRowReader(sourceName, items, json::writeValueAsString), inTransaction));
     }
 
+    /**
+     * When every item of a page has a source id and is already stored with the same text and rating (most scans),
+     * only their last-seen time moves, with the cursor, in one short transaction: no import record, no staging.
+     *
+     * @return false when something is new or changed (then {@link #ingest} stores the page)
+     */
+    boolean touchIfUnchanged(UUID sourceId, java.util.List<fr.egide.monitoring.connectors.FetchedItem> items, Runnable inTransaction) {
+        if (items.isEmpty() || items.stream().anyMatch(item -> item.externalId() == null)) {
+            return false;
+        }
+        var ids = items.stream().map(fr.egide.monitoring.connectors.FetchedItem::externalId).toArray(String[]::new);
+        var texts = items.stream().map(item -> item.text() == null ? "" : item.text()).toArray(String[]::new);
+        var ratings = items.stream().map(fr.egide.monitoring.connectors.FetchedItem::rating).toArray(Integer[]::new);
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            var same = jdbc.sql("""
+                    select count(*) from unnest(?::text[], ?::text[], ?::int[]) as i(external_id, text, rating)
+                    join monitoring_mention m on m.source_id = ? and m.external_id = i.external_id
+                    where m.text = i.text and m.rating is not distinct from i.rating
+                    """).params(ids, texts, ratings, sourceId).query(Long.class).single();
+            if (same != java.util.Arrays.stream(ids).distinct().count() || same != ids.length) {
+                return false;
+            }
+            jdbc.sql("update monitoring_mention set last_seen = greatest(last_seen, now()) where source_id = ? and external_id = any(?)")
+                .params(sourceId, ids).update();
+            inTransaction.run();
+            return true;
+        }));
+    }
+
     /** Connector items as import records: the canonical columns, and the raw payload with the attributes kept. */
     private static final class ItemRowReader implements RowReader {
 

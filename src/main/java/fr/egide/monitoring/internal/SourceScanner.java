@@ -89,7 +89,7 @@ class SourceScanner {
         var scanId = store.startScan(sourceId, instance);
         if (connector == null) {
             var error = "Aucun connecteur n'est configuré pour les sources de type " + source.kind() + ".";
-            store.finishScan(scanId, "ECHEC", 0, List.of(), error, List.of());
+            store.finishScan(scanId, "ECHEC", 0, 0, 0, 0, 0, List.of(), error, List.of());
             fail(source, error, true);
             return new Outcome("ECHEC", 0, 0, 0, 0, List.of(), error);
         }
@@ -102,6 +102,7 @@ class SourceScanner {
         var checks = new ArrayList<Map<String, String>>();
         boolean complete = false;
         int pages = 0;
+        long items = 0;
         long created = 0;
         long updated = 0;
         try {
@@ -119,7 +120,12 @@ class SourceScanner {
                 var label = "relevé " + source.name() + " (page " + pages + ")";
                 if (result.items().isEmpty()) {
                     store.saveCursor(sourceId, nextCursor);
-                    store.page(scanId, 0, 0, 0);
+                }
+                else if (engine.touchIfUnchanged(sourceId, result.items(), () -> {
+                    store.saveCursor(sourceId, nextCursor);
+                    beforeCommit.run();
+                })) {
+                    items += result.items().size();
                 }
                 else {
                     var counts = engine.ingest(source.cabinetId(), source.name(), label, result.items(),
@@ -127,7 +133,7 @@ class SourceScanner {
                                 store.saveCursor(sourceId, nextCursor);
                                 beforeCommit.run();
                             });
-                    store.page(scanId, result.items().size(), counts.created(), counts.updated());
+                    items += result.items().size();
                     created += counts.created();
                     updated += counts.updated();
                 }
@@ -139,7 +145,7 @@ class SourceScanner {
             }
             long removed = complete && fromStart ? store.markRemoved(sourceId, seen) : 0;
             var status = warnings.isEmpty() ? "TERMINE" : "PARTIEL";
-            store.finishScan(scanId, status, removed, warnings, null, checks);
+            store.finishScan(scanId, status, pages, items, created, updated, removed, warnings, null, checks);
             store.succeeded(sourceId, nextRun(source), warnings);
             return new Outcome(status, pages, created, updated, removed, warnings, null);
         }
@@ -148,7 +154,7 @@ class SourceScanner {
             var inError = definitive || source.consecutiveFailures() + 1 >= ERROR_AFTER
                     && ex.kind() != ConnectorException.Kind.RATE_LIMITED;
             var message = ex.getMessage() + (pages > 1 ? " (les " + (pages - 1) + " premières pages sont enregistrées)" : "");
-            store.finishScan(scanId, "ECHEC", 0, warnings, message, checks);
+            store.finishScan(scanId, "ECHEC", pages, items, created, updated, 0, warnings, message, checks);
             if (inError) {
                 fail(source, message, true);
             }
@@ -161,7 +167,7 @@ class SourceScanner {
         }
         catch (RuntimeException ex) {
             var message = "Erreur inattendue pendant le relevé : " + ex.getMessage() + " ; rien n'est perdu, nouvel essai plus tard.";
-            store.finishScan(scanId, "ECHEC", 0, warnings, message, checks);
+            store.finishScan(scanId, "ECHEC", pages, items, created, updated, 0, warnings, message, checks);
             store.failed(sourceId, message, clock.instant().plus(backoff(source.consecutiveFailures())),
                     source.consecutiveFailures() + 1 >= ERROR_AFTER);
             log.error("Relevé de la source {} interrompu", source.name(), ex);

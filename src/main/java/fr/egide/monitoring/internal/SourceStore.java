@@ -90,18 +90,15 @@ class SourceStore {
         return id;
     }
 
-    void page(UUID scanId, long items, long created, long updated) {
-        jdbc.sql("update monitoring_scan set pages = pages + 1, items = items + ?, created = created + ?, updated = updated + ? where id = ?")
-            .params(items, created, updated, scanId).update();
-    }
-
-    void finishScan(UUID scanId, String status, long removed, List<String> warnings, String error, List<Map<String, String>> checks) {
+    void finishScan(UUID scanId, String status, int pages, long items, long created, long updated, long removed, List<String> warnings,
+            String error, List<Map<String, String>> checks) {
         jdbc.sql("""
-                update monitoring_scan set finished_at = now(), status = ?, removed = ?, warnings = ?, error = ?,
-                    checks = ?::jsonb
+                update monitoring_scan set finished_at = now(), status = ?, pages = ?, items = ?, created = ?, updated = ?,
+                    removed = ?, warnings = ?, error = ?, checks = ?::jsonb
                 where id = ?
                 """)
-            .params(status, removed, warnings.toArray(String[]::new), error, json.writeValueAsString(checks), scanId).update();
+            .params(status, pages, items, created, updated, removed, warnings.toArray(String[]::new), error,
+                    json.writeValueAsString(checks), scanId).update();
     }
 
     /**
