@@ -260,6 +260,24 @@ class CaptureTests {
     }
 
     @Test
+    void aClockOffByMoreThanASecondIsNotSealedAndLeavesNoBundle() throws Exception {
+        try (var authority = new LocalTimestampAuthority("TSA horloge");
+                var ntp = new PreflightTests.FakeNtpServer(java.time.Duration.ofSeconds(3), PreflightTests.Reply.GOOD)) {
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            var dir = work.resolve("horloge");
+            var status = new EvidenceCommand().run(List.of("capture", base + "/avis", "--out", dir.toString(), "--tsa",
+                    authority.uri().toString(), "--allow-host", "127.0.0.1", "--ntp", ntp.address(), "--sans-navigateur"),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(status).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("Horloge décalée").contains("n'est pas scellée");
+            try (var left = Files.list(dir)) {
+                assertThat(left.toList()).as("no bundle, sealed or not").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aConsentBannerIsAcceptedByRuleVisiblyAndLogged() throws Exception {
         assumeThat(ChromiumCapture.findChromium()).as("Chromium installed (apt-get install chromium)").isNotNull();
         var bundle = work.resolve("bandeau");
