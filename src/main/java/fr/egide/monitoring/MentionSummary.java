@@ -8,7 +8,7 @@ import java.util.UUID;
 public record MentionSummary(UUID id, UUID cabinetId, UUID sourceId, String sourceName, String author, Integer rating,
         String text, String language, String publishedRaw, Instant publishedEarliest, Instant publishedLatest,
         String publishedPrecision, MentionStatus status, Instant firstSeen, String url, int versionCount,
-        List<String> labels) {
+        List<String> labels, Instant removedAt) {
 
     /** The value of this mention's label of a family ("qualification" → "A_EXAMINER"), or null. */
     public String label(String family) {

@@ -31,7 +31,7 @@ public class MentionRepository {
     private static final String SUMMARY_COLUMNS = """
             m.id, m.cabinet_id, m.source_id, s.name as source_name, m.author, m.rating, m.text, m.language,
             m.published_raw, m.published_earliest, m.published_latest, m.published_precision, m.status,
-            m.first_seen, m.url, m.version_count, m.labels
+            m.first_seen, m.url, m.version_count, m.labels, m.removed_at
             """;
 
     private final JdbcClient jdbc;
@@ -217,7 +217,8 @@ public class MentionRepository {
                 rs.getString("published_raw"), instant(rs.getTimestamp("published_earliest")),
                 instant(rs.getTimestamp("published_latest")), rs.getString("published_precision"),
                 MentionStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("first_seen")),
-                rs.getString("url"), rs.getInt("version_count"), labels(rs.getArray("labels")));
+                rs.getString("url"), rs.getInt("version_count"), labels(rs.getArray("labels")),
+                rs.getTimestamp("removed_at") == null ? null : rs.getTimestamp("removed_at").toInstant());
     }
 
     private static Source source(ResultSet rs, int row) throws SQLException {

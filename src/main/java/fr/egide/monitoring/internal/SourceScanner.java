@@ -96,7 +96,8 @@ class SourceScanner {
         var names = practice.nameVariants(source.cabinetId());
         var paged = PAGED.contains(source.kind());
         var cursor = source.cursor();
-        var fromStart = cursor == null;
+        // A paged listing is complete only when this scan read it from its first page.
+        var fromStart = !paged || cursor == null;
         var seen = new HashSet<String>();
         var warnings = new ArrayList<String>();
         var checks = new ArrayList<Map<String, String>>();

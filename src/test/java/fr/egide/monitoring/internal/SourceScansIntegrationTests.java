@@ -212,4 +212,25 @@ class SourceScansIntegrationTests {
         assertThat(mentionsOf(cabinet)).isEqualTo(2);
     }
 
+    @Test
+    void aPassageGoneFromAWatchedPageMarksItsMentionRemoved() throws Exception {
+        var page = "<html><body><p>Le Dr Claire Martin est très à l'écoute.</p><p>Éviter le Dr Claire Martin, toujours en retard.</p></body></html>";
+        feeds.stubFor(get(urlEqualTo("/forum/fil")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody(page)));
+        var cabinet = cabinet();
+        var source = UUID.randomUUID();
+        jdbc.sql("insert into monitoring_source (id, cabinet_id, kind, name, settings) values (?, ?, 'PAGE_WEB', 'Fil du forum', ?::jsonb)")
+            .params(source, cabinet, "{\"url\": \"" + feeds.baseUrl() + "/forum/fil\"}").update();
+        assertThat(scanner.scan(source).status()).isEqualTo("TERMINE");
+        assertThat(mentionsOf(cabinet)).isEqualTo(2);
+        feeds.stubFor(get(urlEqualTo("/forum/fil")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody(page.replace("<p>Éviter le Dr Claire Martin, toujours en retard.</p>", "<p>Message supprimé par la modération.</p>"))));
+        var second = scanner.scan(source);
+        assertThat(second.removed()).isEqualTo(1);
+        var listed = mentions.search(new MentionFilter(cabinet, null, null, null, null, null, null, null), 0, 10).items();
+        assertThat(listed).filteredOn(m -> m.removedAt() != null).singleElement()
+            .satisfies(m -> assertThat(m.text()).contains("toujours en retard"));
+        assertThat(scans.status(source).removed()).isEqualTo(1);
+    }
+
 }
