@@ -250,6 +250,12 @@ class EvidenceIntegrationTests {
                 "reason", "").body());
         assertThat(refused.select(".flash.error").text()).contains("http et https");
 
+        // A flash message is shown once, from the message bundle.
+        var added = Jsoup.parse(browser.post("/veille/" + cabinet, false, "kind", "FLUX", "name", "Alerte locale", "url",
+                "http://127.0.0.1:1/flux", "intervalMinutes", "1440").body());
+        assertThat(added.select(".flash.info").eachText()).containsExactly("Source ajoutée : premier relevé en cours.");
+        assertThat(added.select("table tbody tr").eachText()).anyMatch(row -> row.contains("Alerte locale"));
+
         // And the API.
         var token = TestAccounts.token(context, user);
         var api = HttpClient.newHttpClient();

@@ -60,7 +60,7 @@ class EvidenceController {
                 throw new InvalidRequestException("Choisissez le cabinet pour lequel la capture est faite.");
             }
             var capture = captures.request(cabinet, url, reason);
-            redirect.addFlashAttribute("info", "Capture demandée : elle se fait en arrière-plan, cette page se met à jour.");
+            redirect.addFlashAttribute("info", "preuve.demandee.page");
             return "redirect:/preuves/" + capture.id();
         }
         catch (InvalidRequestException ex) {
@@ -104,7 +104,7 @@ class EvidenceController {
     String recheck(@PathVariable String id, RedirectAttributes redirect) {
         try {
             captures.recheckNow(id);
-            redirect.addFlashAttribute("info", "Contrôle demandé : une nouvelle capture sera faite au prochain passage (quelques minutes au plus).");
+            redirect.addFlashAttribute("info", "preuve.controle.demande");
         }
         catch (ConflictException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
@@ -163,7 +163,7 @@ class EvidenceController {
     String requestForMention(@PathVariable UUID mentionId, @RequestParam(required = false) String reason, Model model) {
         try {
             captures.requestForMention(mentionId, reason);
-            model.addAttribute("info", "Capture demandée : elle se fait en arrière-plan.");
+            model.addAttribute("info", "preuve.demandee");
         }
         catch (InvalidRequestException ex) {
             model.addAttribute("error", ex.getMessage());

@@ -57,7 +57,7 @@ class SourcesController {
         put(settings, "apiKey", apiKey);
         try {
             scans.add(cabinetId, new SourceScans.SourceSettings(kind, name, settings, intervalMinutes, null, null));
-            redirect.addFlashAttribute("info", "Source ajoutée : premier relevé en cours.");
+            redirect.addFlashAttribute("info", "veille.source.ajoutee");
             return "redirect:/veille/" + cabinetId;
         }
         catch (InvalidRequestException ex) {
@@ -70,7 +70,7 @@ class SourcesController {
     String scanNow(@PathVariable UUID id, RedirectAttributes redirect) {
         var source = scans.status(id);
         scans.scanNow(id);
-        redirect.addFlashAttribute("info", "Relevé de « " + source.name() + " » demandé.");
+        redirect.addFlashAttribute("info", "veille.releve.demande");
         return "redirect:/veille/" + source.cabinetId();
     }
 
