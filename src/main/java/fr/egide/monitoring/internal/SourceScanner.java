@@ -4,6 +4,7 @@ import fr.egide.monitoring.SourceFailed;
 import fr.egide.monitoring.connectors.Connector;
 import fr.egide.monitoring.connectors.ConnectorException;
 import fr.egide.monitoring.connectors.FetchRequest;
+import fr.egide.monitoring.connectors.FetchResult;
 import fr.egide.practice.PracticeManagement;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,9 @@ class SourceScanner {
     /** Kinds whose pages are followed within one scan (the cursor is a page token, reset at the end). */
     static final Set<String> PAGED = Set.of("GOOGLE_BUSINESS", "RECHERCHE", "RECHERCHE_BRAVE");
 
+    /** The setting of a Google Business Profile source naming its connected account. */
+    static final String GOOGLE_CONNECTION = "connexion";
+
     private static final Logger log = LoggerFactory.getLogger(SourceScanner.class);
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -65,9 +69,12 @@ class SourceScanner {
 
     private final String instance;
 
+    private final GoogleConnections google;
+
     SourceScanner(SourceStore store, ImportEngine engine, List<Connector> connectors, PracticeManagement practice,
-            ApplicationEventPublisher events, fr.egide.system.Instance instance) {
+            ApplicationEventPublisher events, fr.egide.system.Instance instance, GoogleConnections google) {
         this.instance = instance.name();
+        this.google = google;
         this.store = store;
         this.engine = engine;
         this.connectors = connectors.stream().collect(Collectors.toMap(Connector::kind, Function.identity()));
@@ -107,8 +114,22 @@ class SourceScanner {
         long created = 0;
         long updated = 0;
         try {
+            var token = accessToken(source, false);
+            var refreshed = false;
             while (true) {
-                var result = connector.fetch(new FetchRequest(source.settings(), cursor, names, null));
+                FetchResult result;
+                try {
+                    result = connector.fetch(new FetchRequest(source.settings(), cursor, names, token));
+                }
+                catch (ConnectorException ex) {
+                    // An access token Google no longer takes is renewed once, then the same page is asked again.
+                    if (ex.kind() != ConnectorException.Kind.AUTH_EXPIRED || token == null || refreshed) {
+                        throw ex;
+                    }
+                    refreshed = true;
+                    token = accessToken(source, true);
+                    result = connector.fetch(new FetchRequest(source.settings(), cursor, names, token));
+                }
                 pages++;
                 result.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
                 if (!result.check().isEmpty()) {
@@ -174,6 +195,68 @@ class SourceScanner {
             log.error("Relevé de la source {} interrompu", source.name(), ex);
             return new Outcome("ECHEC", pages, created, updated, 0, warnings, message);
         }
+    }
+
+    /** What a connection test found: the first page's size and a few titles, or the failure in French. */
+    record Trial(boolean ok, int items, List<String> samples, List<String> warnings, String error) {
+    }
+
+    /**
+     * Tests a source's connection: fetches its first page as a scan would, stores nothing and moves no cursor, so
+     * the user sees at once whether the settings work.
+     */
+    Trial trial(UUID sourceId) throws InterruptedException {
+        var source = store.get(sourceId).orElseThrow(() -> new fr.egide.system.NotFoundException("Source introuvable."));
+        var connector = connectors.get(source.kind());
+        if (connector == null) {
+            return new Trial(false, 0, List.of(), List.of(), "Aucun connecteur n'est configuré pour les sources de type " + source.kind() + ".");
+        }
+        var names = practice.nameVariants(source.cabinetId());
+        try {
+            var token = accessToken(source, false);
+            FetchResult result;
+            try {
+                result = connector.fetch(new FetchRequest(source.settings(), null, names, token));
+            }
+            catch (ConnectorException ex) {
+                if (ex.kind() != ConnectorException.Kind.AUTH_EXPIRED || token == null) {
+                    throw ex;
+                }
+                result = connector.fetch(new FetchRequest(source.settings(), null, names, accessToken(source, true)));
+            }
+            var samples = result.items().stream().limit(3)
+                .map(item -> item.text() == null || item.text().isBlank() ? (item.url() == null ? "(sans texte)" : item.url())
+                        : item.text().length() > 120 ? item.text().substring(0, 119) + "…" : item.text())
+                .toList();
+            return new Trial(true, result.items().size(), samples, result.warnings(), null);
+        }
+        catch (ConnectorException ex) {
+            return new Trial(false, 0, List.of(), List.of(), ex.getMessage());
+        }
+        catch (RuntimeException ex) {
+            log.warn("Test de la source {} en échec", source.name(), ex);
+            return new Trial(false, 0, List.of(), List.of(), "Erreur inattendue pendant le test : " + ex.getMessage());
+        }
+    }
+
+    /** The OAuth access token of a source that needs one (its connected Google account), else null. */
+    private String accessToken(SourceStore.ScannedSource source, boolean force) throws ConnectorException, InterruptedException {
+        if (!"GOOGLE_BUSINESS".equals(source.kind())) {
+            return null;
+        }
+        var connection = source.settings().get(GOOGLE_CONNECTION);
+        UUID id;
+        try {
+            id = connection == null ? null : UUID.fromString(connection.strip());
+        }
+        catch (IllegalArgumentException ex) {
+            id = null;
+        }
+        if (id == null) {
+            throw new ConnectorException(ConnectorException.Kind.SETTINGS, "Google Business Profile : aucun compte Google n'est "
+                    + "connecté à cette source ; connectez-le depuis la page Veille (« Connecter un compte Google »).");
+        }
+        return google.accessToken(id, force);
     }
 
     private void fail(SourceStore.ScannedSource source, String message, boolean inError) {

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,9 +27,12 @@ class SourceScansApi {
 
     private final SourceStore store;
 
-    SourceScansApi(SourceScans scans, SourceStore store) {
+    private final SourceScanner scanner;
+
+    SourceScansApi(SourceScans scans, SourceStore store, SourceScanner scanner) {
         this.scans = scans;
         this.store = store;
+        this.scanner = scanner;
     }
 
     @GetMapping("/cabinets/{cabinetId}/watched-sources")
@@ -58,6 +62,31 @@ class SourceScansApi {
     ResponseEntity<Void> scanNow(@PathVariable UUID id) {
         scans.scanNow(id);
         return ResponseEntity.accepted().build();
+    }
+
+    @PutMapping("/watched-sources/{id}")
+    @Operation(summary = "Changer les réglages d'une source (nom, réglages, intervalle, plage horaire) ; une clé laissée vide est gardée")
+    SourceScans.SourceStatus update(@PathVariable UUID id, @RequestBody SourceScans.SourceSettings body) {
+        return scans.update(id, body);
+    }
+
+    @PostMapping("/watched-sources/{id}/test")
+    @Operation(summary = "Tester la connexion : lit la première page sans rien enregistrer")
+    SourceScanner.Trial test(@PathVariable UUID id) throws InterruptedException {
+        scans.status(id);
+        return scanner.trial(id);
+    }
+
+    @PostMapping("/watched-sources/{id}/pause")
+    @Operation(summary = "Mettre une source en pause (ses mentions restent)")
+    SourceScans.SourceStatus pause(@PathVariable UUID id) {
+        return scans.pause(id);
+    }
+
+    @PostMapping("/watched-sources/{id}/resume")
+    @Operation(summary = "Reprendre les relevés d'une source en pause ou en erreur")
+    SourceScans.SourceStatus resume(@PathVariable UUID id) {
+        return scans.resume(id);
     }
 
 }

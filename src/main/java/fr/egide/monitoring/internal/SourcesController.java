@@ -25,7 +25,10 @@ class SourcesController {
 
     private final PracticeManagement practice;
 
-    SourcesController(SourceScans scans, SourceStore store, PracticeManagement practice) {
+    private final GoogleConnections google;
+
+    SourcesController(SourceScans scans, SourceStore store, PracticeManagement practice, GoogleConnections google) {
+        this.google = google;
         this.scans = scans;
         this.store = store;
         this.practice = practice;
@@ -39,7 +42,11 @@ class SourcesController {
         var history = new LinkedHashMap<UUID, java.util.List<SourceStore.ScanRecord>>();
         sources.forEach(source -> history.put(source.id(), store.scans(source.id(), 5)));
         model.addAttribute("history", history);
-        model.addAttribute("kinds", Arrays.stream(SourceKind.values()).filter(SourceKind::scanned).toList());
+        // The own Google listing is added by connecting its account (section above the form), not by typing ids.
+        model.addAttribute("kinds", Arrays.stream(SourceKind.values()).filter(SourceKind::scanned)
+            .filter(kind -> kind != SourceKind.GOOGLE_BUSINESS).toList());
+        model.addAttribute("googleConfigured", google.configured());
+        model.addAttribute("googleConnections", google.ofCabinet(cabinetId));
         return "monitoring/veille";
     }
 
