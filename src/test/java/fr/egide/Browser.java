@@ -14,7 +14,7 @@ import org.jsoup.Jsoup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A user's browser for page tests: a session cookie, CSRF tokens taken from pages, htmx requests on demand. */
-final class Browser {
+public final class Browser {
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -23,15 +23,15 @@ final class Browser {
 
     private String csrf;
 
-    Browser(int port) {
+    public Browser(int port) {
         this.port = port;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    HttpResponse<String> get(String path, String... headers) throws Exception {
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url(path))).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -45,11 +45,11 @@ final class Browser {
     }
 
     /** Posts a form as htmx does (with the CSRF token of the last page read). */
-    HttpResponse<String> htmxPost(String path, String... fields) throws Exception {
+    public HttpResponse<String> htmxPost(String path, String... fields) throws Exception {
         return post(path, true, fields);
     }
 
-    HttpResponse<String> post(String path, boolean htmx, String... fields) throws Exception {
+    public HttpResponse<String> post(String path, boolean htmx, String... fields) throws Exception {
         var body = new StringBuilder("_csrf=" + enc(csrf));
         for (int i = 0; i < fields.length; i += 2) {
             body.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
@@ -63,13 +63,17 @@ final class Browser {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    void signIn(EgideUser user) throws Exception {
+    public void signIn(EgideUser user) throws Exception {
         get("/connexion");
         var response = post("/connexion", false, "email", user.email(), "motDePasse", TestAccounts.PASSWORD);
         assertThat(response.uri().getPath()).isEqualTo("/");
     }
 
-    static String enc(String value) {
+    public static String text(HttpResponse<String> response) {
+        return Jsoup.parse(response.body()).text();
+    }
+
+    public static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
