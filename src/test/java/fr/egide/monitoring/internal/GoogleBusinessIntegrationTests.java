@@ -296,6 +296,53 @@ class GoogleBusinessIntegrationTests {
     }
 
     @Test
+    void eachFailureOfTheListingGivesAClearMessageOnTheSourceAndLosesNothing() throws Exception {
+        var source = followedListing();
+        google.stubFor(get(urlPathEqualTo(REVIEWS)).willReturn(okJson(REVIEWS_PAGE)));
+        scanner.scan(source);
+        var stored = jdbc.sql("select count(*) from monitoring_mention where source_id = ?").param(source);
+        assertThat(stored.query(Long.class).single()).isEqualTo(2);
+
+        record Case(int status, String contentType, String body, String retryAfter, String state, String message) {
+        }
+        var cases = List.of(
+                new Case(429, "application/json", "{\"error\": {\"code\": 429, \"message\": \"Quota exceeded\", \"status\": \"RESOURCE_EXHAUSTED\"}}",
+                        "120", "ACTIVE", "429"),
+                new Case(500, "application/json", "{\"error\": {\"code\": 500, \"message\": \"Internal error\", \"status\": \"INTERNAL\"}}",
+                        null, "ACTIVE", "nouvel essai"),
+                new Case(200, "application/json", "{\"reviews\": [{\"reviewId\": ", null, "ACTIVE", "illisible"),
+                new Case(404, "application/json", "{\"error\": {\"code\": 404, \"message\": \"Requested entity was not found.\", \"status\": \"NOT_FOUND\"}}",
+                        null, "EN_ERREUR", "introuvable"),
+                new Case(403, "application/json", """
+                        {"error": {"code": 403, "message": "Request had insufficient authentication scopes.", "status": "PERMISSION_DENIED",
+                          "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "ACCESS_TOKEN_SCOPE_INSUFFICIENT"}]}}
+                        """, null, "EN_ERREUR", "autoris"));
+        for (var failure : cases) {
+            google.resetAll();
+            var response = aResponse().withStatus(failure.status()).withHeader("Content-Type", failure.contentType()).withBody(failure.body());
+            if (failure.retryAfter() != null) {
+                response = response.withHeader("Retry-After", failure.retryAfter());
+            }
+            google.stubFor(get(urlPathEqualTo(REVIEWS)).willReturn(response));
+            scans.resume(source);
+
+            var outcome = scanner.scan(source);
+
+            var status = scans.status(source);
+            assertThat(outcome.status()).as("HTTP %d", failure.status()).isEqualTo("ECHEC");
+            assertThat(status.state()).as("HTTP %d", failure.status()).isEqualTo(failure.state());
+            assertThat(status.lastError()).as("HTTP %d", failure.status()).containsIgnoringCase(failure.message());
+            assertThat(stored.query(Long.class).single()).as("nothing lost after HTTP %d", failure.status()).isEqualTo(2);
+            if (failure.retryAfter() != null) {
+                // Retry-After honoured: not asked again for two minutes.
+                assertThat(status.nextRunAt()).isAfter(java.time.Instant.now().plusSeconds(100));
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from monitoring_scan where source_id = ? and status = 'ECHEC'").param(source).query(Long.class)
+            .single()).isEqualTo(5);
+    }
+
+    @Test
     void theStateServesOnceAndARefusedConsentConnectsNothing() throws Exception {
         var start = postForm("/veille/" + cabinet + "/google/connexion", "/veille/" + cabinet);
         var state = query(URI.create(start.headers().firstValue("Location").orElseThrow())).get("state");
