@@ -58,6 +58,24 @@ class CommandsIT {
     }
 
     @Test
+    void deadlinesAnswersEachLineWithoutServerOrDatabase() throws Exception {
+        var output = run("""
+                {"id": "a", "indicator": "DIFFAMATION", "published": "2026-03-10"}
+                {"id": "b", "indicator": "INJURE", "published": "il y a 3 mois", "seenAt": "2026-06-15T10:00:00Z"}
+                {"id": "c", "indicator": "INJURE"}
+                """, "deadlines");
+        var lines = output.strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("{\"id\":\"a\"").contains("{\"kind\":\"PRESCRIPTION_PENALE\",\"date\":\"2026-06-09\"")
+            .contains("\"approximate\":false");
+        assertThat(lines[1]).contains("\"date\":\"2026-05-14\"").contains("\"approximate\":true");
+        assertThat(lines[2]).contains("\"error\"");
+        try (var files = Files.list(home)) {
+            assertThat(files).as("no database created").isEmpty();
+        }
+    }
+
+    @Test
     void evidenceVerifyPassesOnASealedBundleAndNamesATamperedFile(@TempDir Path work) throws Exception {
         var capture = work.resolve("capture");
         Files.createDirectories(capture);
