@@ -65,6 +65,10 @@ class SourceScanner {
 
     private final String instance;
 
+    /** Keeps the ranking of each page of a search source (positions over time). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private SearchResults searchResults;
+
     SourceScanner(SourceStore store, ImportEngine engine, List<Connector> connectors, PracticeManagement practice,
             ApplicationEventPublisher events, fr.egide.system.Instance instance) {
         this.instance = instance.name();
@@ -110,6 +114,7 @@ class SourceScanner {
             while (true) {
                 var result = connector.fetch(new FetchRequest(source.settings(), cursor, names, null));
                 pages++;
+                searchResults.record(source.kind(), sourceId, scanId, result);
                 result.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
                 if (!result.check().isEmpty()) {
                     checks.add(result.check());
