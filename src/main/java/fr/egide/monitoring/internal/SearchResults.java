@@ -120,12 +120,12 @@ class SearchResults {
             String classement, String rule, Change change, Integer previousPosition) {
 
         /** Places gained (positive) or lost (negative); 0 when there is nothing to compare. */
-        int moved() {
+        public int moved() {
             return previousPosition == null ? 0 : previousPosition - position;
         }
 
         /** Absolute number of places moved, for the texts. */
-        int places() {
+        public int places() {
             return Math.abs(moved());
         }
 
@@ -139,7 +139,7 @@ class SearchResults {
     record Ranking(UUID sourceId, Scan scan, Scan previous, List<Result> results, List<Departure> leftFirstPage) {
 
         /** The queries in the order they were searched. */
-        List<String> queries() {
+        public List<String> queries() {
             var queries = new ArrayList<String>();
             results.forEach(result -> {
                 if (!queries.contains(result.query())) {
@@ -154,15 +154,15 @@ class SearchResults {
             return queries;
         }
 
-        List<Result> firstPage(String query) {
+        public List<Result> firstPage(String query) {
             return results.stream().filter(r -> r.query().equals(query) && r.firstPage()).toList();
         }
 
-        List<Departure> leftFirstPage(String query) {
+        public List<Departure> leftFirstPage(String query) {
             return leftFirstPage.stream().filter(d -> d.query().equals(query)).toList();
         }
 
-        long newResults() {
+        public long newResults() {
             return results.stream().filter(r -> r.change() == Change.NOUVEAU).count();
         }
 
