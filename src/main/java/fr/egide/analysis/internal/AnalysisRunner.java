@@ -11,6 +11,7 @@ import fr.egide.monitoring.MentionFeed;
 import fr.egide.monitoring.MentionLabelFamily;
 import fr.egide.monitoring.MentionLabels;
 import fr.egide.monitoring.MentionText;
+import fr.egide.monitoring.SearchPositions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +57,14 @@ public class AnalysisRunner {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final SearchPositions searchPositions;
+
     private final WaveDetector detector = new WaveDetector();
 
     AnalysisRunner(AnalysisStore store, ReviewAnalyzer analyzer, MentionLabels labels, MentionFeed feed,
-            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events) {
+            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events,
+            SearchPositions searchPositions) {
+        this.searchPositions = searchPositions;
         this.events = events;
         this.store = store;
         this.analyzer = analyzer;
@@ -81,6 +86,8 @@ public class AnalysisRunner {
         }
         var ids = mentions.stream().map(MentionText::id).toList();
         var contexts = store.contexts(ids);
+        // What the practitioner said wins; otherwise the search watch's latest ranking of the result, when it is one.
+        var watched = searchPositions.firstPage(ids);
         var similar = new HashMap<>(store.similarItems(ids));
         similar.putAll(similarOverrides);
         var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
@@ -88,8 +95,10 @@ public class AnalysisRunner {
         for (var mention : mentions) {
             var context = contexts.getOrDefault(mention.id(), ImpactContext.UNKNOWN);
             int similarItems = similar.getOrDefault(mention.id(), 0);
+            var position = context.searchPosition() != null ? context.searchPosition()
+                    : watched.containsKey(mention.id()) ? (watched.get(mention.id()) ? "FIRST_PAGE" : "BEYOND") : null;
             var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(), context.audience(),
-                    context.searchPosition(), context.author(), mention.publishedEarliest(), similarItems, null);
+                    position, context.author(), mention.publishedEarliest(), similarItems, null);
             var analysis = analyzer.analyze(request);
             results.add(new AnalysisStore.Stored(mention.id(), mention.cabinetId(), mention.versionCount(),
                     mention.author(), mention.publishedEarliest(), mention.publishedLatest(), similarItems, analysis));

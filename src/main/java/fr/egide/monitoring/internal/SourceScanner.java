@@ -71,6 +71,10 @@ class SourceScanner {
 
     private final GoogleConnections google;
 
+    /** Keeps the ranking of each page of a search source (positions over time). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private SearchResults searchResults;
+
     SourceScanner(SourceStore store, ImportEngine engine, List<Connector> connectors, PracticeManagement practice,
             ApplicationEventPublisher events, fr.egide.system.Instance instance, GoogleConnections google) {
         this.instance = instance.name();
@@ -131,6 +135,7 @@ class SourceScanner {
                     result = connector.fetch(new FetchRequest(source.settings(), cursor, names, token));
                 }
                 pages++;
+                searchResults.record(source.kind(), sourceId, scanId, result);
                 result.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
                 if (!result.check().isEmpty()) {
                     checks.add(result.check());
