@@ -43,6 +43,7 @@ class ChromiumPageRenderer implements PageRenderer {
 
     @Override
     public String render(URI page, Duration timeout) throws Failure, InterruptedException {
+        var url = allowed(page.toString());
         if (!settings.browser()) {
             throw new Failure(Failure.Reason.NO_BROWSER, "le navigateur d'Égide est désactivé (EGIDE_EVIDENCE_BROWSER=false) ;"
                     + " remettez-le à true pour lire les pages écrites par leurs scripts.");
@@ -52,7 +53,6 @@ class ChromiumPageRenderer implements PageRenderer {
             throw new Failure(Failure.Reason.NO_BROWSER, "Chromium est introuvable sur le serveur d'Égide : installez-le"
                     + " (sudo apt-get install chromium) ou indiquez son chemin dans EGIDE_CHROMIUM.");
         }
-        URI url = allowed(page.toString());
         ChromiumCapture.Rendering rendering;
         try {
             rendering = new ChromiumCapture(browser, timeout,
