@@ -106,44 +106,16 @@ public final class ChromiumCapture {
 
     public Result capture(URI url, Path out) throws IOException, InterruptedException {
         Files.createDirectories(out);
-        var profile = Files.createTempDirectory("egide-chromium-");
         var startedAt = Instant.now();
         var steps = new ArrayList<Map<String, Object>>();
         var stated = new ArrayList<String>();
-        var command = new ArrayList<String>();
-        command.add(chromium.toString());
-        command.addAll(FLAGS);
-        command.add("--user-data-dir=" + profile);
-        command.add("about:blank");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("TZ", "Europe/Paris");
-        builder.environment().put("LANG", "fr_FR.UTF-8");
-        var browser = builder.start();
-        try (var devtools = new DevTools(pageEndpoint(profile, browser))) {
+        return inBrowser(devtools -> {
             var version = devtools.call("Browser.getVersion", Map.of(), timeout);
             var network = new NetworkRecorder(devtools);
             devtools.call("Inspector.enable", Map.of(), timeout);
             devtools.call("Network.enable", Map.of("maxTotalBufferSize", 200_000_000, "maxResourceBufferSize", 100_000_000),
                     timeout);
-            devtools.call("Page.enable", Map.of(), timeout);
-            devtools.call("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Paris"), timeout);
-            var loaded = devtools.next("Page.loadEventFired");
-            steps.add(step("navigation", url.toString()));
-            var navigation = devtools.call("Page.navigate", Map.of("url", url.toString()), timeout);
-            if (navigation.has("errorText") && !navigation.get("errorText").asString().isEmpty()) {
-                throw new IOException("La page n'a pas pu être chargée : " + navigation.get("errorText").asString());
-            }
-            try {
-                loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                steps.add(step("chargement", "événement load reçu"));
-            }
-            catch (java.util.concurrent.TimeoutException ex) {
-                steps.add(step("chargement", "la page n'a pas fini de charger en " + timeout.toSeconds() + " s : capture en l'état"));
-                stated.add("La page n'avait pas fini de charger après " + timeout.toSeconds() + " s : elle est capturée en l'état.");
-            }
-            catch (java.util.concurrent.ExecutionException ex) {
-                throw new IOException(ex.getCause().getMessage(), ex);
-            }
+            load(devtools, url, steps, stated);
             if (afterLoad != null) {
                 try {
                     devtools.call(afterLoad, Map.of(), Duration.ofSeconds(2));
@@ -184,6 +156,71 @@ public final class ChromiumCapture {
             steps.add(step("échanges HTTP", exchanges.size() + " échanges enregistrés (requêtes, réponses, adresses IP, TLS)"));
             return new Result(startedAt, Instant.now(), finalUrl, title, network.documentStatus(),
                     version.path("product").asString(), files, images, steps, stated, exchanges);
+        });
+    }
+
+    /**
+     * A page as its scripts leave it, for reading its text (the monitoring of pages built by their scripts): the
+     * document's HTML once it has loaded, its text has stopped changing and its lazy items have been scrolled into
+     * view, with the same browser, fresh profile, time-out, scrolling cap and crash detection as a capture; the HTML
+     * is refused beyond {@link Limits#maxBytes()}.
+     *
+     * @param limits what this reading could not keep whole (slow page, endless scroll), in French
+     */
+    public record Rendering(String html, String finalUrl, List<String> limits) {
+    }
+
+    public Rendering render(URI url) throws IOException, InterruptedException {
+        var steps = new ArrayList<Map<String, Object>>();
+        var stated = new ArrayList<String>();
+        return inBrowser(devtools -> {
+            devtools.call("Inspector.enable", Map.of(), timeout);
+            load(devtools, url, steps, stated);
+            settle(devtools);
+            scroll(devtools, steps, stated);
+            var finalUrl = evaluate(devtools, "location.href");
+            var html = evaluate(devtools, "document.documentElement ? document.documentElement.outerHTML : ''");
+            if (devtools.crashed() != null) {
+                throw new IOException(devtools.crashed());
+            }
+            var size = html.getBytes(StandardCharsets.UTF_8).length;
+            if (size > limits.maxBytes()) {
+                throw new IOException("La page rendue pèse " + size / 1024 + " Ko, au-delà du plafond de " + limits.maxBytes() / 1024
+                        + " Ko : elle n'est pas lue.");
+            }
+            return new Rendering(html, finalUrl, stated);
+        });
+    }
+
+    /** What is done with the browser once it runs and its page is open. */
+    @FunctionalInterface
+    private interface BrowserWork<T> {
+
+        T run(DevTools devtools) throws IOException, InterruptedException;
+
+    }
+
+    /** Starts the browser on a fresh profile, does the work with its page, then kills it and deletes the profile. */
+    private <T> T inBrowser(BrowserWork<T> work) throws IOException, InterruptedException {
+        var profile = Files.createTempDirectory("egide-chromium-");
+        var command = new ArrayList<String>();
+        command.add(chromium.toString());
+        command.addAll(FLAGS);
+        command.add("--user-data-dir=" + profile);
+        command.add("about:blank");
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TZ", "Europe/Paris");
+        builder.environment().put("LANG", "fr_FR.UTF-8");
+        Process browser;
+        try {
+            browser = builder.start();
+        }
+        catch (IOException ex) {
+            deleteQuietly(profile);
+            throw ex;
+        }
+        try (var devtools = new DevTools(pageEndpoint(profile, browser))) {
+            return work.run(devtools);
         }
         finally {
             // Killed at once, renderer and helper processes included (they write to the profile until they exit):
@@ -199,6 +236,52 @@ public final class ChromiumCapture {
             }
             deleteQuietly(profile);
         }
+    }
+
+    /** Opens the page in Paris time and waits for its load event, or for the time-out (then the page is read as it is). */
+    private void load(DevTools devtools, URI url, List<Map<String, Object>> steps, List<String> stated)
+            throws IOException, InterruptedException {
+        devtools.call("Page.enable", Map.of(), timeout);
+        devtools.call("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Paris"), timeout);
+        var loaded = devtools.next("Page.loadEventFired");
+        steps.add(step("navigation", url.toString()));
+        var navigation = devtools.call("Page.navigate", Map.of("url", url.toString()), timeout);
+        if (navigation.has("errorText") && !navigation.get("errorText").asString().isEmpty()) {
+            throw new IOException("La page n'a pas pu être chargée : " + navigation.get("errorText").asString());
+        }
+        try {
+            loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            steps.add(step("chargement", "événement load reçu"));
+        }
+        catch (java.util.concurrent.TimeoutException ex) {
+            steps.add(step("chargement", "la page n'a pas fini de charger en " + timeout.toSeconds() + " s : capture en l'état"));
+            stated.add("La page n'avait pas fini de charger après " + timeout.toSeconds() + " s : elle est capturée en l'état.");
+        }
+        catch (java.util.concurrent.ExecutionException ex) {
+            throw new IOException(ex.getCause().getMessage(), ex);
+        }
+    }
+
+    /**
+     * Waits until the page's text has not changed for half a second (scripts that fetch their content after the load
+     * event), five seconds at most.
+     */
+    private void settle(DevTools devtools) throws IOException {
+        var script = """
+                (async () => {
+                  const text = () => (document.body ? document.body.innerText : '');
+                  let previous = text(), quiet = 0;
+                  for (let waited = 0; waited < 5000 && quiet < 2; waited += 250) {
+                    await new Promise(resolve => setTimeout(resolve, 250));
+                    const now = text();
+                    quiet = now === previous ? quiet + 1 : 0;
+                    previous = now;
+                  }
+                  return 'ok';
+                })()
+                """;
+        devtools.call("Runtime.evaluate", Map.of("expression", script, "awaitPromise", true, "returnByValue", true),
+                timeout.plusSeconds(6));
     }
 
     /**

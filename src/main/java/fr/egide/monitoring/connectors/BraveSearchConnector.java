@@ -58,16 +58,24 @@ public final class BraveSearchConnector implements Connector {
 
     private final ResultClassifier classifier;
 
+    private final HostGate gate;
+
     public BraveSearchConnector(URI baseUrl, HttpClient client, Clock clock, Duration timeout) {
-        this(baseUrl, client, clock, timeout, ResultClassifier.standard());
+        this(baseUrl, client, clock, timeout, ResultClassifier.standard(), HostGate.none());
     }
 
-    public BraveSearchConnector(URI baseUrl, HttpClient client, Clock clock, Duration timeout, ResultClassifier classifier) {
+    public BraveSearchConnector(URI baseUrl, HttpClient client, Clock clock, Duration timeout, HostGate gate) {
+        this(baseUrl, client, clock, timeout, ResultClassifier.standard(), gate);
+    }
+
+    public BraveSearchConnector(URI baseUrl, HttpClient client, Clock clock, Duration timeout, ResultClassifier classifier,
+            HostGate gate) {
         this.baseUrl = baseUrl;
         this.client = client;
         this.clock = clock;
         this.timeout = timeout;
         this.classifier = classifier;
+        this.gate = gate;
     }
 
     @Override
@@ -146,7 +154,7 @@ public final class BraveSearchConnector implements Connector {
 
     private HttpResponse<String> send(HttpRequest request) throws ConnectorException, InterruptedException {
         HttpResponse<String> response;
-        try {
+        try (var pass = gate.enter(request.uri())) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         }
         catch (HttpTimeoutException ex) {

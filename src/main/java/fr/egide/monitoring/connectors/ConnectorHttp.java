@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The HTTP calls every connector makes, with the failures mapped once: 401 → AUTH_EXPIRED, 403 → FORBIDDEN,
  * 404 → NOT_FOUND, 429 → RATE_LIMITED with the Retry-After asked (seconds or an HTTP date), 5xx, time-outs and
  * refused connections → UNAVAILABLE, an unreadable body → MALFORMED; each with a French message naming the
- * service and, for Google's error envelope, its status and message.
+ * service and, for Google's error envelope, its status and message. Every request passes the {@link HostGate}
+ * first: a least interval between two requests to one host, and a few at once at most.
  */
 public final class ConnectorHttp {
 
@@ -31,10 +32,23 @@ public final class ConnectorHttp {
 
     private final Duration timeout;
 
+    private final HostGate gate;
+
+    /** Without politeness (tests of one connector). */
     public ConnectorHttp(HttpClient client, Clock clock, Duration timeout) {
+        this(client, clock, timeout, HostGate.none());
+    }
+
+    public ConnectorHttp(HttpClient client, Clock clock, Duration timeout, HostGate gate) {
         this.client = client;
         this.clock = clock;
         this.timeout = timeout;
+        this.gate = gate;
+    }
+
+    /** The politeness gate, for a connector that reaches a host by other means (the browser rendering a page). */
+    public HostGate gate() {
+        return gate;
     }
 
     public Clock clock() {
@@ -76,7 +90,7 @@ public final class ConnectorHttp {
     /** Sends the request; the body as text on 2xx, otherwise the mapped ConnectorException. */
     public String send(String service, HttpRequest request) throws ConnectorException, InterruptedException {
         HttpResponse<String> response;
-        try {
+        try (var pass = gate.enter(request.uri())) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         }
         catch (HttpTimeoutException ex) {

@@ -2,10 +2,12 @@ package fr.egide.monitoring.connectors;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.DeltaType;
+import fr.egide.monitoring.PageRenderer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -28,15 +30,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A watched web page (a forum thread, a directory listing, an article), settings {@code url}, optional
- * {@code selector} (CSS, as jsoup reads it) and {@code scripts} ("oui" when the page is built by its scripts: it is
- * then rendered by the browser the application provides). The page's visible text is cut into passages (paragraphs,
- * list items, headings, table rows…); the passages that name the practitioner are the items.
+ * {@code selector} (CSS, as jsoup reads it) and {@code scripts}. The page's visible text is cut into passages
+ * (paragraphs, list items, headings, table rows…); the passages that name the practitioner are the items.
+ * <p>
+ * Pages whose text is written by their scripts are rendered by the browser the application provides (a
+ * {@link PageRenderer}: headless Chromium, from the evidence module). {@code scripts=oui} renders at every check;
+ * {@code scripts=non} never; without the setting, the page is read over plain HTTP and rendered only when no passage
+ * names the practitioner (or the selector finds nothing) and the page has scripts: if the rendered text differs
+ * from the plain one, the page is remembered as built by its scripts and rendered from then on; if it is the same,
+ * it is remembered as plain and never rendered again (tick the setting to force it). Without a browser, such a page
+ * is read as it is, with a warning saying how to install Chromium.
  * <p>
  * The connector stays stateless: the cursor carries the previous check's passages (a JSON array of strings, at most
  * {@value #MAX_CURSOR_PASSAGES} passages and {@value #MAX_CURSOR_BYTES} bytes, the passages naming the practitioner
- * and their neighbours kept first), and each item says whether its passage is new, modified (with the text before)
- * or unchanged since then. The check's facts (SHA-256 of the page's whole visible text, HTTP status, size) prove
- * when the page was still online.
+ * and their neighbours kept first; an object {@code {"rendu": "navigateur"|"http", "passages": […]}} once the
+ * rendering was decided on its own), and each item says whether its passage is new, modified (with the text
+ * before) or unchanged since then. The check's facts (SHA-256 of the page's whole visible text, HTTP status, size,
+ * how it was read) prove when the page was still online.
  */
 public final class WebPageConnector implements Connector {
 
@@ -45,6 +55,13 @@ public final class WebPageConnector implements Connector {
     static final int MAX_CURSOR_PASSAGES = 200;
 
     static final int MAX_CURSOR_BYTES = 100 * 1024;
+
+    /** The longest a page may take to load in the browser by default. */
+    public static final Duration RENDER_TIMEOUT = Duration.ofSeconds(30);
+
+    static final String BROWSER = "navigateur";
+
+    static final String PLAIN = "http";
 
     /** Beyond this, an item's raw payload is its passage rather than its block's HTML. */
     private static final int MAX_RAW_CHARS = 16_000;
@@ -64,17 +81,35 @@ public final class WebPageConnector implements Connector {
     private static final Set<String> INVISIBLE = Set.of("head", "script", "style", "noscript", "template", "svg",
             "iframe", "object", "embed", "canvas", "select");
 
+    /** Script types that run (JSON-LD and templates are data). */
+    private static final Set<String> CODE = Set.of("", "text/javascript", "application/javascript", "module",
+            "text/ecmascript", "application/ecmascript");
+
+    private static final String INSTALL = "installez Chromium sur le serveur d'Égide (sudo apt-get install chromium)";
+
     private final ConnectorHttp http;
 
-    private final Function<URI, String> renderer;
+    private final PageRenderer renderer;
+
+    private final Duration renderTimeout;
+
+    /** How the page is read: the {@code scripts} setting. */
+    enum Scripts {
+        ALWAYS, NEVER, AUTO
+    }
 
     /**
      * @param renderer renders a page that needs its scripts (headless Chromium) and returns its HTML, or null when the
-     *        application has none; it may throw an unchecked exception whose cause is a {@link ConnectorException}
+     *        application has none
      */
-    public WebPageConnector(ConnectorHttp http, Function<URI, String> renderer) {
+    public WebPageConnector(ConnectorHttp http, PageRenderer renderer) {
+        this(http, renderer, RENDER_TIMEOUT);
+    }
+
+    public WebPageConnector(ConnectorHttp http, PageRenderer renderer, Duration renderTimeout) {
         this.http = http;
         this.renderer = renderer;
+        this.renderTimeout = renderTimeout;
     }
 
     @Override
@@ -86,43 +121,68 @@ public final class WebPageConnector implements Connector {
     public FetchResult fetch(FetchRequest request) throws ConnectorException, InterruptedException {
         var uri = pageUri(request.setting("url"));
         var service = "La page " + uri.getHost();
+        var scripts = scripts(request.setting("scripts"));
         var check = new LinkedHashMap<String, String>();
-        var html = download(uri, service, "oui".equalsIgnoreCase(strip(request.setting("scripts"))), check);
-        var document = Jsoup.parse(html, uri.toString());
-
         var warnings = new ArrayList<String>();
         var selector = strip(request.setting("selector"));
-        var whole = passages(List.of(document.body()));
-        check.put("sha256", sha256(String.join("\n", whole.stream().map(Passage::text).toList())));
+        var matcher = new NameMatcher(request.nameVariants());
+        var previous = Previous.read(request.cursor(), warnings);
+        // A decision made on its own is kept only while the setting leaves it to Égide.
+        var decided = scripts == Scripts.AUTO ? previous.rendering() : null;
 
-        List<Passage> passages;
-        if (selector == null) {
-            passages = whole;
+        Page page;
+        if (scripts == Scripts.ALWAYS || BROWSER.equals(decided)) {
+            page = read(render(uri, service), uri, selector);
+            check.put("rendu", BROWSER);
         }
         else {
-            List<Element> roots;
-            try {
-                roots = outermost(document.select(selector));
+            page = read(download(uri, service, check), uri, selector);
+            check.put("rendu", PLAIN);
+            if (scripts == Scripts.AUTO && decided == null && !matcher.isEmpty() && !page.names(matcher)
+                    && hasScripts(page.document())) {
+                if (renderer == null) {
+                    warnings.add(service + " contient des scripts et aucun passage ne nomme le praticien : si son texte est"
+                            + " écrit par ses scripts, Égide ne peut pas le lire sans navigateur ; " + INSTALL + ".");
+                }
+                else {
+                    try {
+                        var rendered = read(renderHtml(uri), uri, selector);
+                        if (rendered.texts(true).equals(page.texts(true))) {
+                            decided = PLAIN;
+                        }
+                        else {
+                            decided = BROWSER;
+                            page = rendered;
+                            check.put("rendu", BROWSER);
+                        }
+                    }
+                    catch (PageRenderer.Failure ex) {
+                        warnings.add(service + " contient des scripts et aucun passage ne nomme le praticien, mais elle n'a"
+                                + " pas pu être affichée par le navigateur : " + ex.getMessage());
+                    }
+                }
             }
-            catch (Selector.SelectorParseException ex) {
-                throw new ConnectorException(ConnectorException.Kind.SETTINGS, "Le sélecteur « " + selector
-                        + " » n'est pas un sélecteur CSS valide ; corrigez le réglage de la source.", null, ex);
-            }
-            if (roots.isEmpty()) {
-                // The layout changed or the page is momentarily different: the previous passages stay the reference.
-                warnings.add("Le sélecteur « " + selector + " » ne trouve rien sur la page " + uri
-                        + " : vérifiez-le si la page a changé de présentation.");
-                return new FetchResult(List.of(), request.cursor(), false, warnings, check);
-            }
-            passages = passages(roots);
         }
+        if (decided != null) {
+            check.put("scripts", "automatique");
+        }
+        check.put("octets", Integer.toString(page.bytes()));
+        check.put("sha256", sha256(String.join("\n", page.texts(true))));
 
-        var matcher = new NameMatcher(request.nameVariants());
+        if (page.passages() == null) {
+            // The layout changed or the page is momentarily different: the previous passages stay the reference.
+            warnings.add("Le sélecteur « " + selector + " » ne trouve rien sur la page " + uri
+                    + " : vérifiez-le si la page a changé de présentation.");
+            var unchanged = java.util.Objects.equals(decided, previous.rendering());
+            return new FetchResult(List.of(), unchanged ? request.cursor() : Previous.write(decided, previous.rawPassages()),
+                    false, warnings, check);
+        }
+        var passages = page.passages();
         if (matcher.isEmpty()) {
             warnings.add("Aucune forme du nom du praticien n'est connue : aucun passage de la page ne peut être retenu.");
         }
         var texts = passages.stream().map(Passage::text).toList();
-        var changes = changes(previousPassages(request.cursor(), warnings), texts);
+        var changes = changes(previous.passages(), texts);
         var kept = new boolean[texts.size()];
         var items = new ArrayList<FetchedItem>();
         var seen = new HashSet<String>();
@@ -141,7 +201,110 @@ public final class WebPageConnector implements Connector {
             items.add(new FetchedItem(uri + "#" + sha256(passage.text()).substring(0, 16), uri.toString(), null, null,
                     passage.text(), null, null, null, null, null, attributes, raw(passage)));
         }
-        return new FetchResult(items, cursor(texts, kept), !matcher.isEmpty(), warnings, check);
+        return new FetchResult(items, Previous.write(decided, cursor(texts, kept)), !matcher.isEmpty(), warnings, check);
+    }
+
+    /** A page read: its document, its whole visible text, the selected passages (null when the selector finds nothing). */
+    record Page(Document document, List<Passage> whole, List<Passage> passages, int bytes) {
+
+        List<String> texts(boolean all) {
+            return (all ? whole : passages == null ? List.<Passage>of() : passages).stream().map(Passage::text).toList();
+        }
+
+        boolean names(NameMatcher matcher) {
+            return passages != null && passages.stream().anyMatch(passage -> matcher.matches(passage.text()));
+        }
+
+    }
+
+    private static Page read(String html, URI uri, String selector) throws ConnectorException {
+        var document = Jsoup.parse(html, uri.toString());
+        var whole = passages(List.of(document.body()));
+        var bytes = html.getBytes(StandardCharsets.UTF_8).length;
+        if (selector == null) {
+            return new Page(document, whole, whole, bytes);
+        }
+        List<Element> roots;
+        try {
+            roots = outermost(document.select(selector));
+        }
+        catch (Selector.SelectorParseException ex) {
+            throw new ConnectorException(ConnectorException.Kind.SETTINGS, "Le sélecteur « " + selector
+                    + " » n'est pas un sélecteur CSS valide ; corrigez le réglage de la source.", null, ex);
+        }
+        return new Page(document, whole, roots.isEmpty() ? null : passages(roots), bytes);
+    }
+
+    /** "oui"/"true"/"on" (the form's checkbox) renders always, "non"/"false"/"off" never, nothing leaves it to Égide. */
+    static Scripts scripts(String setting) throws ConnectorException {
+        var value = strip(setting);
+        if (value == null) {
+            return Scripts.AUTO;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "oui", "true", "on", "1" -> Scripts.ALWAYS;
+            case "non", "false", "off", "0" -> Scripts.NEVER;
+            case "auto", "automatique" -> Scripts.AUTO;
+            default -> throw new ConnectorException(ConnectorException.Kind.SETTINGS, "Le réglage « scripts » vaut « " + value
+                    + " » : indiquez « oui » (la page a besoin de JavaScript), « non », ou rien pour laisser Égide en juger.");
+        };
+    }
+
+    /** Scripts that run (a JSON-LD block is data): the page may write its text itself. */
+    static boolean hasScripts(Document document) {
+        return document.select("script").stream()
+            .anyMatch(script -> CODE.contains(script.attr("type").strip().toLowerCase(Locale.ROOT))
+                    && (script.hasAttr("src") || !script.data().isBlank()));
+    }
+
+    /** The previous check's passages (null on a first check) and the rendering decided on its own (or null). */
+    record Previous(List<String> passages, String rendering) {
+
+        static Previous read(String cursor, List<String> warnings) {
+            if (cursor == null || cursor.isBlank()) {
+                return new Previous(null, null);
+            }
+            try {
+                var node = JSON.readTree(cursor);
+                String rendering = null;
+                if (node.isObject()) {
+                    var value = node.path("rendu").asString("");
+                    rendering = BROWSER.equals(value) || PLAIN.equals(value) ? value : null;
+                    node = node.path("passages");
+                }
+                if (node.isArray()) {
+                    var passages = new ArrayList<String>();
+                    for (var element : node) {
+                        passages.add(element.asString());
+                    }
+                    return new Previous(passages, rendering);
+                }
+            }
+            catch (JacksonException ex) {
+                // reported below, like any other unreadable cursor
+            }
+            warnings.add("L'état précédent de la page est illisible : ses passages sont tous considérés comme nouveaux.");
+            return new Previous(null, null);
+        }
+
+        /** The previous passages as stored, for a check that keeps them (null when there were none). */
+        String rawPassages() {
+            return passages == null ? null : JSON.writeValueAsString(passages);
+        }
+
+        /** The cursor: the passages (a JSON array), wrapped with the rendering when one was decided. */
+        static String write(String rendering, String passages) {
+            if (rendering == null) {
+                return passages;
+            }
+            var node = JSON.createObjectNode();
+            node.put("rendu", rendering);
+            if (passages != null) {
+                node.set("passages", JSON.readTree(passages));
+            }
+            return JSON.writeValueAsString(node);
+        }
+
     }
 
     /** What became of one current passage since the previous check. */
@@ -304,78 +467,61 @@ public final class WebPageConnector implements Connector {
         return roots;
     }
 
-    private String download(URI uri, String service, boolean scripts, Map<String, String> check)
+    private String download(URI uri, String service, Map<String, String> check)
             throws ConnectorException, InterruptedException {
         String html;
-        if (scripts) {
-            html = render(uri, service);
-            check.put("rendu", "navigateur");
+        try {
+            html = http.send(service, http.request(uri)
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+                .GET()
+                .build());
         }
-        else {
-            try {
-                html = http.send(service, http.request(uri)
-                    .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
-                    .GET()
-                    .build());
+        catch (ConnectorException ex) {
+            if (ex.kind() == ConnectorException.Kind.NOT_FOUND) {
+                throw new ConnectorException(ConnectorException.Kind.NOT_FOUND, "La page " + uri
+                        + " est introuvable (404) : elle a peut-être été supprimée ; vérifiez son adresse.", null, ex);
             }
-            catch (ConnectorException ex) {
-                if (ex.kind() == ConnectorException.Kind.NOT_FOUND) {
-                    throw new ConnectorException(ConnectorException.Kind.NOT_FOUND, "La page " + uri
-                            + " est introuvable (404) : elle a peut-être été supprimée ; vérifiez son adresse.", null, ex);
-                }
-                throw ex;
-            }
-            // ConnectorHttp returns the body of any 2xx answer without its exact code.
-            check.put("statut", "2xx");
+            throw ex;
         }
-        check.put("octets", Integer.toString(html.getBytes(StandardCharsets.UTF_8).length));
+        // ConnectorHttp returns the body of any 2xx answer without its exact code.
+        check.put("statut", "2xx");
         return html;
     }
 
-    private String render(URI uri, String service) throws ConnectorException {
+    /** The page rendered by the browser, which it must be: every failure is the source's. */
+    private String render(URI uri, String service) throws ConnectorException, InterruptedException {
         if (renderer == null) {
             throw new ConnectorException(ConnectorException.Kind.SETTINGS, service
-                    + " demande l'exécution de ses scripts (réglage « scripts »), mais le navigateur d'Égide n'est pas"
-                    + " disponible : désactivez ce réglage ou activez le navigateur.");
+                    + " a besoin de ses scripts (JavaScript), mais Égide n'a pas de navigateur pour les exécuter : "
+                    + INSTALL + ", ou décochez « La page a besoin de JavaScript ».");
         }
-        String html;
         try {
-            html = renderer.apply(uri);
+            return renderHtml(uri);
         }
-        catch (RuntimeException ex) {
-            if (ex.getCause() instanceof ConnectorException cause) {
-                throw cause;
-            }
-            throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE,
-                    service + " n'a pas pu être affichée par le navigateur : nouvel essai plus tard.", null, ex);
+        catch (PageRenderer.Failure ex) {
+            throw switch (ex.reason()) {
+                case NO_BROWSER, REFUSED -> new ConnectorException(ConnectorException.Kind.SETTINGS,
+                        service + " a besoin de ses scripts (JavaScript), mais : " + ex.getMessage(), null, ex);
+                case FAILED -> new ConnectorException(ConnectorException.Kind.UNAVAILABLE,
+                        service + " n'a pas pu être affichée par le navigateur (" + ex.getMessage() + ") : nouvel essai plus tard.",
+                        null, ex);
+            };
         }
-        if (html == null) {
-            throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE,
-                    service + " n'a pas pu être affichée par le navigateur : nouvel essai plus tard.");
-        }
-        return html;
     }
 
-    /** The previous passages, or null on a first check (or when the cursor cannot be read). */
-    private static List<String> previousPassages(String cursor, List<String> warnings) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
+    /** The browser's rendering, paced like any other request to the host. */
+    private String renderHtml(URI uri) throws PageRenderer.Failure, InterruptedException {
+        String html;
+        try (var pass = http.gate().enter(uri)) {
+            html = renderer.render(uri, renderTimeout);
         }
-        try {
-            var node = JSON.readTree(cursor);
-            if (node.isArray()) {
-                var passages = new ArrayList<String>();
-                for (var element : node) {
-                    passages.add(element.asString());
-                }
-                return passages;
-            }
+        catch (RuntimeException ex) {
+            throw new PageRenderer.Failure(PageRenderer.Failure.Reason.FAILED, "erreur du navigateur : " + ex, ex);
         }
-        catch (JacksonException ex) {
-            // reported below, like any other unreadable cursor
+        if (html == null) {
+            throw new PageRenderer.Failure(PageRenderer.Failure.Reason.FAILED, "le navigateur n'a rendu aucun document");
         }
-        warnings.add("L'état précédent de la page est illisible : ses passages sont tous considérés comme nouveaux.");
-        return null;
+        return html;
     }
 
     /**

@@ -55,10 +55,15 @@ class SourcesController {
             @RequestParam(required = false) String url, @RequestParam(required = false) String selector,
             @RequestParam(required = false) String query, @RequestParam(required = false) String placeId,
             @RequestParam(required = false) String apiKey, @RequestParam(required = false) Integer intervalMinutes,
+            @RequestParam(required = false) String scripts,
             Model model, RedirectAttributes redirect) {
         var settings = new LinkedHashMap<String, String>();
         put(settings, "url", url);
         put(settings, "selector", selector);
+        // Ticked: the page is always rendered; unticked, Égide decides on its own (WebPageConnector).
+        if (kind == SourceKind.PAGE_WEB && "oui".equals(scripts)) {
+            settings.put("scripts", "oui");
+        }
         put(settings, "extra", query);
         put(settings, "placeId", placeId);
         put(settings, "apiKey", apiKey);

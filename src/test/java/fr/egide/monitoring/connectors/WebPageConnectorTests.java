@@ -114,7 +114,9 @@ class WebPageConnectorTests {
     void aSelectorThatFindsNothingWarnsAndKeepsThePreviousPassages() throws Exception {
         serve("/t/avis", thread(RECOMMENDS));
 
-        var result = connector.fetch(request("/t/avis", Map.of("selector", "#avis-patients"), "[\"" + WAITING + "\"]"));
+        // read over plain HTTP (the page has a script: left to Égide, it would try the browser)
+        var result = connector.fetch(request("/t/avis", Map.of("selector", "#avis-patients", "scripts", "non"),
+                "[\"" + WAITING + "\"]"));
 
         assertThat(result.items()).isEmpty();
         assertThat(result.warnings()).singleElement().asString()
@@ -152,7 +154,7 @@ class WebPageConnectorTests {
                 + "</table><div hidden>Dr Claire Martin</div></body></html>";
         serve("/msp", page);
 
-        var result = connector.fetch(request("/msp", Map.of(), null));
+        var result = connector.fetch(request("/msp", Map.of("scripts", "non"), null));
 
         assertThat(result.items()).isEmpty();
         assertThat(result.warnings()).isEmpty();
@@ -191,7 +193,7 @@ class WebPageConnectorTests {
     @Test
     void pagesNeedingScriptsAreRenderedByTheBrowserGiven() throws Exception {
         var rendered = new ArrayList<URI>();
-        var withBrowser = new WebPageConnector(http(), uri -> {
+        var withBrowser = new WebPageConnector(http(), (uri, timeout) -> {
             rendered.add(uri);
             return "<html><body><div id=app><p>" + RECOMMENDS + "</p></div></body></html>";
         });
@@ -204,6 +206,115 @@ class WebPageConnectorTests {
         var failure = catchThrowableOfType(ConnectorException.class,
                 () -> connector.fetch(request("/app", Map.of("scripts", "oui"), null)));
         assertThat(failure.kind()).isEqualTo(ConnectorException.Kind.SETTINGS);
+        assertThat(failure.getMessage()).contains("sudo apt-get install chromium");
+    }
+
+    static final String SCRIPTED = """
+            <html><head><script src="/app.js"></script></head>
+            <body><div id="app"><p>Chargement…</p></div><p>Forum Santé Lyon</p></body></html>
+            """;
+
+    @Test
+    void withoutTheSettingAPageWithScriptsNamingNobodyIsRenderedAndRememberedAsBuiltByItsScripts() throws Exception {
+        serve("/app", SCRIPTED);
+        var rendered = new ArrayList<URI>();
+        var withBrowser = new WebPageConnector(http(), (uri, timeout) -> {
+            rendered.add(uri);
+            return "<html><body><div id=app><p>" + RECOMMENDS + "</p></div><p>Forum Santé Lyon</p></body></html>";
+        });
+
+        var first = withBrowser.fetch(request("/app", Map.of(), null));
+
+        assertThat(rendered).hasSize(1);
+        assertThat(first.items()).extracting(FetchedItem::text).containsExactly(RECOMMENDS);
+        assertThat(first.check()).containsEntry("rendu", "navigateur").containsEntry("scripts", "automatique");
+        assertThat(first.warnings()).isEmpty();
+        assertThat(JsonMapper.builder().build().readTree(first.nextCursor()).path("rendu").asString()).isEqualTo("navigateur");
+        assertThat(passagesOf(first.nextCursor())).containsExactly(RECOMMENDS, "Forum Santé Lyon");
+
+        // remembered: the next check goes to the browser at once, and compares with the rendered passages
+        site.resetRequests();
+        var second = withBrowser.fetch(request("/app", Map.of(), first.nextCursor()));
+
+        assertThat(rendered).hasSize(2);
+        site.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/app")));
+        assertThat(second.items()).singleElement()
+            .satisfies(item -> assertThat(item.attributes()).containsEntry("changement", "inchangé"));
+    }
+
+    @Test
+    void aPageWhoseScriptsWriteNothingIsRememberedAsPlainAndNotRenderedAgain() throws Exception {
+        serve("/app", SCRIPTED);
+        var rendered = new ArrayList<URI>();
+        var withBrowser = new WebPageConnector(http(), (uri, timeout) -> {
+            rendered.add(uri);
+            return SCRIPTED;
+        });
+
+        var first = withBrowser.fetch(request("/app", Map.of(), null));
+        var second = withBrowser.fetch(request("/app", Map.of(), first.nextCursor()));
+
+        assertThat(rendered).hasSize(1);
+        assertThat(first.items()).isEmpty();
+        assertThat(first.check()).containsEntry("rendu", "http").containsEntry("statut", "2xx");
+        assertThat(JsonMapper.builder().build().readTree(second.nextCursor()).path("rendu").asString()).isEqualTo("http");
+        assertThat(second.check()).containsEntry("rendu", "http");
+    }
+
+    @Test
+    void aPageNamingThePractitionerOrWithoutScriptsOrSetToNoIsNotRendered() throws Exception {
+        var rendered = new ArrayList<URI>();
+        var withBrowser = new WebPageConnector(http(), (uri, timeout) -> {
+            rendered.add(uri);
+            return "<html><body><p>" + RECOMMENDS + "</p></body></html>";
+        });
+        serve("/t/avis", thread(RECOMMENDS));
+        serve("/statique", "<html><body><p>Aucun praticien ici.</p></body></html>");
+        serve("/app", SCRIPTED);
+
+        assertThat(withBrowser.fetch(request("/t/avis", Map.of(), null)).items()).hasSize(2);
+        assertThat(withBrowser.fetch(request("/statique", Map.of(), null)).nextCursor()).startsWith("[");
+        assertThat(withBrowser.fetch(request("/app", Map.of("scripts", "non"), null)).items()).isEmpty();
+
+        assertThat(rendered).isEmpty();
+    }
+
+    @Test
+    void withoutABrowserAPageThatMayNeedItsScriptsIsReadAsItIsWithAWarning() throws Exception {
+        serve("/app", SCRIPTED);
+
+        var result = connector.fetch(request("/app", Map.of(), null));
+
+        assertThat(result.items()).isEmpty();
+        assertThat(result.warnings()).singleElement().asString()
+            .contains("contient des scripts et aucun passage ne nomme le praticien", "sudo apt-get install chromium");
+        assertThat(result.nextCursor()).startsWith("[");
+    }
+
+    @Test
+    void aBrowserFailureIsTheSourcesWhenThePageNeedsIt() throws Exception {
+        var missing = new WebPageConnector(http(), (uri, timeout) -> {
+            throw new fr.egide.monitoring.PageRenderer.Failure(fr.egide.monitoring.PageRenderer.Failure.Reason.NO_BROWSER,
+                    "Chromium est introuvable : installez-le (sudo apt-get install chromium).");
+        });
+        var crashing = new WebPageConnector(http(), (uri, timeout) -> {
+            throw new fr.egide.monitoring.PageRenderer.Failure(fr.egide.monitoring.PageRenderer.Failure.Reason.FAILED,
+                    "le moteur de rendu s'est arrêté");
+        });
+
+        var noBrowser = catchThrowableOfType(ConnectorException.class,
+                () -> missing.fetch(request("/app", Map.of("scripts", "oui"), null)));
+        var crash = catchThrowableOfType(ConnectorException.class,
+                () -> crashing.fetch(request("/app", Map.of("scripts", "oui"), null)));
+        var wrong = catchThrowableOfType(ConnectorException.class,
+                () -> missing.fetch(request("/app", Map.of("scripts", "peut-être"), null)));
+
+        assertThat(noBrowser.kind()).isEqualTo(ConnectorException.Kind.SETTINGS);
+        assertThat(noBrowser.getMessage()).contains("a besoin de ses scripts", "sudo apt-get install chromium");
+        assertThat(crash.kind()).isEqualTo(ConnectorException.Kind.UNAVAILABLE);
+        assertThat(crash.getMessage()).contains("le moteur de rendu s'est arrêté", "nouvel essai plus tard");
+        assertThat(wrong.kind()).isEqualTo(ConnectorException.Kind.SETTINGS);
     }
 
     @Test
@@ -252,7 +363,8 @@ class WebPageConnectorTests {
 
     static List<String> passagesOf(String cursor) {
         var list = new ArrayList<String>();
-        JsonMapper.builder().build().readTree(cursor).forEach(node -> list.add(node.asString()));
+        var node = JsonMapper.builder().build().readTree(cursor);
+        (node.isObject() ? node.path("passages") : node).forEach(passage -> list.add(passage.asString()));
         return list;
     }
 
