@@ -42,6 +42,8 @@ class SourceScanner {
     /** Kinds whose pages are followed within one scan (the cursor is a page token, reset at the end). */
     static final Set<String> PAGED = Set.of("GOOGLE_BUSINESS", "RECHERCHE", "RECHERCHE_BRAVE");
 
+    static final Set<String> SEARCH = Set.of("RECHERCHE", "RECHERCHE_BRAVE");
+
     /** The setting of a Google Business Profile source naming its connected account. */
     static final String GOOGLE_CONNECTION = "connexion";
 
@@ -141,7 +143,9 @@ class SourceScanner {
                     checks.add(result.check());
                 }
                 result.items().stream().map(item -> item.externalId()).filter(java.util.Objects::nonNull).forEach(seen::add);
-                var more = paged && result.nextCursor() != null && !result.items().isEmpty() && pages < MAX_PAGES;
+                // A search source's cursor walks the name variants: one variant finding nothing must not end the scan.
+                var more = paged && result.nextCursor() != null && (!result.items().isEmpty() || SEARCH.contains(source.kind()))
+                        && pages < MAX_PAGES;
                 // A paged source starts over at its next scan; others keep what the connector needs next time.
                 var nextCursor = paged ? (more ? result.nextCursor() : null) : result.nextCursor();
                 var label = "relevé " + source.name() + " (page " + pages + ")";
