@@ -118,4 +118,164 @@ public record LetterContext(String dossierReference, LocalDate letterDate, Strin
             LocalDate claimDate) {
     }
 
+
+    /** A builder, for callers that fill the context piece by piece (all values optional until a letter needs them). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fills a {@link LetterContext}; each method returns the builder. */
+    public static final class Builder {
+
+        private String dossierReference;
+
+        private LocalDate letterDate;
+
+        private String place;
+
+        private Sender sender;
+
+        private String cabinetName;
+
+        private Recipient recipient;
+
+        private List<Content> contents;
+
+        private List<EvidenceItem> evidence;
+
+        private LegalQualification qualification;
+
+        private List<String> legalBases;
+
+        private List<AcceptedIndicator> indicators;
+
+        private List<DeadlineItem> deadlines;
+
+        private StrategyKind strategy;
+
+        private Insurance insurance;
+
+        private String lawyerName;
+
+        private String publicFacts;
+
+        private String replyText;
+
+        private String searchQuery;
+
+        private String stepsTaken;
+
+        private String authorCopy;
+
+        private Builder() {
+        }
+
+        public Builder dossierReference(String value) {
+            dossierReference = value;
+            return this;
+        }
+
+        public Builder letterDate(LocalDate value) {
+            letterDate = value;
+            return this;
+        }
+
+        public Builder place(String value) {
+            place = value;
+            return this;
+        }
+
+        public Builder sender(Sender value) {
+            sender = value;
+            return this;
+        }
+
+        public Builder cabinetName(String value) {
+            cabinetName = value;
+            return this;
+        }
+
+        public Builder recipient(Recipient value) {
+            recipient = value;
+            return this;
+        }
+
+        public Builder contents(List<Content> value) {
+            contents = value;
+            return this;
+        }
+
+        public Builder evidence(List<EvidenceItem> value) {
+            evidence = value;
+            return this;
+        }
+
+        public Builder qualification(LegalQualification value) {
+            qualification = value;
+            return this;
+        }
+
+        public Builder legalBases(List<String> value) {
+            legalBases = value;
+            return this;
+        }
+
+        public Builder indicators(List<AcceptedIndicator> value) {
+            indicators = value;
+            return this;
+        }
+
+        public Builder deadlines(List<DeadlineItem> value) {
+            deadlines = value;
+            return this;
+        }
+
+        public Builder strategy(StrategyKind value) {
+            strategy = value;
+            return this;
+        }
+
+        public Builder insurance(Insurance value) {
+            insurance = value;
+            return this;
+        }
+
+        public Builder lawyerName(String value) {
+            lawyerName = value;
+            return this;
+        }
+
+        public Builder publicFacts(String value) {
+            publicFacts = value;
+            return this;
+        }
+
+        public Builder replyText(String value) {
+            replyText = value;
+            return this;
+        }
+
+        public Builder searchQuery(String value) {
+            searchQuery = value;
+            return this;
+        }
+
+        public Builder stepsTaken(String value) {
+            stepsTaken = value;
+            return this;
+        }
+
+        public Builder authorCopy(String value) {
+            authorCopy = value;
+            return this;
+        }
+
+        public LetterContext build() {
+            return new LetterContext(dossierReference, letterDate, place, sender, cabinetName, recipient, contents, evidence,
+                    qualification, legalBases, indicators, deadlines, strategy, insurance, lawyerName, publicFacts, replyText,
+                    searchQuery, stepsTaken, authorCopy);
+        }
+
+    }
+
 }

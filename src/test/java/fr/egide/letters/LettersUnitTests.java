@@ -106,9 +106,8 @@ class LettersUnitTests {
 
     @Test
     void namesEverythingMissingInOneMessage() {
-        var full = LettersFixtures.context(LetterType.SIGNALEMENT_PLATEFORME);
-        var context = new LetterContext(full.dossierReference(), full.letterDate(), full.place(), full.sender(), full.cabinetName(),
-                null, List.of(), List.of(), null, null, null, null, null, null, null, null, null, null, null, null);
+        var context = LetterContext.builder().dossierReference("D-2026-014").letterDate(java.time.LocalDate.of(2026, 12, 3))
+                .place("Lyon").sender(LettersFixtures.sender()).build();
 
         assertThatThrownBy(() -> letters.draft(LetterType.SIGNALEMENT_PLATEFORME, context))
                 .isInstanceOf(InvalidRequestException.class)
@@ -148,6 +147,35 @@ class LettersUnitTests {
         assertThat(draft.blockedMessage()).contains("secret médical", "« Ma patiente »");
         assertThatThrownBy(() -> letters.pdf(draft)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("secret médical");
         assertThatThrownBy(() -> letters.docx(draft)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "Ma patiente m'a prévenue qu'elle publierait cet avis.",
+            "Il a écrit cet avis lors de sa consultation du 3 mars.", "Je l'ai soignée pendant des années.",
+            "L'auteur est un patient du cabinet.", "Cette personne est venue au cabinet en consultation.",
+            "Je précise avoir reçu cette personne au cabinet à plusieurs reprises.", "Son dossier médical montre le contraire.",
+            "Votre consultation s'est déroulée normalement.", "Il souffre de diabète depuis des années." })
+    void blocksFreeTextRevealingCareOrHealth(String facts) {
+        var context = LettersFixtures.context(LetterType.NOTE_AVOCAT, LegalQualification.DIFFAMATION, LettersFixtures.insurance(), facts);
+
+        var draft = letters.draft(LetterType.NOTE_AVOCAT, context);
+
+        assertThat(draft.blocked()).as(facts).isTrue();
+        assertThat(draft.findings()).allMatch(LetterFinding::secrecy);
+        assertThat(draft.missingElements()).extracting(MandatoryElement::code).containsExactly("J7");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "L'avis a été repris le 2 décembre 2026 sur un forum public.",
+            "Le même pseudonyme a publié trois avis semblables sur d'autres praticiens du quartier.",
+            "La fiche du cabinet a été créée par un tiers en 2019." })
+    void letsPublicFactsThrough(String facts) {
+        var context = LettersFixtures.context(LetterType.NOTE_AVOCAT, LegalQualification.DIFFAMATION, LettersFixtures.insurance(), facts);
+
+        var draft = letters.draft(LetterType.NOTE_AVOCAT, context);
+
+        assertThat(draft.blocked()).as(describe(draft)).isFalse();
+        assertThat(draft.text()).contains(facts);
     }
 
     @Test

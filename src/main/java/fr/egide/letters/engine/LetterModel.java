@@ -86,12 +86,12 @@ final class LetterModel {
         model.put("lettre", map("date", date(context.letterDate()), "lieu", context.place()));
         var sender = context.sender();
         if (sender == null) {
-            model.put("expediteur", map("civilite", null, "prenom", null, "nom", null, "nomComplet", null, "profession", null,
+            model.put("expediteur", map("civilite", null, "prenom", null, "nom", null, "nomComplet", null, "sujet", null, "profession", null,
                     "rpps", null, "adresse", null, "email", null));
         }
         else {
             model.put("expediteur", map("civilite", sender.civility(), "prenom", sender.firstName(), "nom", sender.lastName(),
-                    "nomComplet", fullName(sender), "profession", sender.profession(), "rpps", blankToNull(sender.rpps()),
+                    "nomComplet", fullName(sender), "sujet", subject(sender), "profession", sender.profession(), "rpps", blankToNull(sender.rpps()),
                     "adresse", sender.address().isEmpty() ? null : String.join(", ", sender.address()), "email", sender.email()));
         }
         model.put("cabinet", blankToNull(context.cabinetName()));
@@ -189,6 +189,16 @@ final class LetterModel {
     static String fullName(LetterContext.Sender sender) {
         return String.join(" ", nullToEmpty(sender.civility()), nullToEmpty(sender.firstName()), nullToEmpty(sender.lastName()))
                 .strip().replaceAll("\\s+", " ");
+    }
+
+    /** How the sender names themself in « Je suis … »: « le Dr Claire Martin », « Claire Martin ». */
+    static String subject(LetterContext.Sender sender) {
+        var civility = nullToEmpty(sender.civility()).strip();
+        var name = String.join(" ", nullToEmpty(sender.firstName()), nullToEmpty(sender.lastName())).strip().replaceAll("\\s+", " ");
+        return switch (civility.toLowerCase(Locale.ROOT).replace(".", "")) {
+            case "dr", "docteur", "pr", "professeur" -> "le " + civility + " " + name;
+            default -> name;
+        };
     }
 
     /** A quotation on one line: its words verbatim, its line breaks as spaces (a blank line would end the block). */
