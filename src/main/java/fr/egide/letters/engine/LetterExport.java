@@ -1,6 +1,7 @@
 package fr.egide.letters.engine;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import fr.egide.letters.LetterDraft;
 import fr.egide.letters.Paragraph;
 import fr.egide.letters.ParagraphKind;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
+import java.util.logging.Level;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -23,6 +25,13 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 public final class LetterExport {
 
     private static final Charset WIN_ANSI = Charset.forName("windows-1252");
+
+    static {
+        // openhtmltopdf logs every step of every render at INFO; only its warnings are worth the log.
+        for (var logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.WARNING);
+        }
+    }
 
     private LetterExport() {
     }
