@@ -42,7 +42,9 @@ public final class ScanCycleBenchmark {
         var context = new SpringApplicationBuilder(EgideApplication.class).web(WebApplicationType.NONE)
             .run("--egide.db.embedded-ephemeral=true", "--egide.db.embedded-database=benchmark_scans",
                     "--logging.level.root=warn", "--logging.level.fr.egide=warn", "--egide.jobs.enabled=true", "--egide.jobs.threads=" + System.getProperty("threads", "8"),
-                    "--egide.jobs.polling=1s", "--egide.monitoring.due-poll=1s", "--egide.evidence.automatic=false");
+                    "--egide.jobs.polling=1s", "--egide.monitoring.due-poll=1s", "--egide.evidence.automatic=false",
+                    // Every fake source is on the loopback host: the per-host pace would measure the pace, not the overhead.
+                    "--egide.monitoring.politeness.min-interval=0s", "--egide.monitoring.politeness.max-concurrent=64");
         try {
             var jdbc = context.getBean(JdbcClient.class);
             var cabinet = UUID.randomUUID();
