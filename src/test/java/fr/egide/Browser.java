@@ -63,6 +63,26 @@ public final class Browser {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a multipart form with one file, as a browser does for an upload (CSRF token of the last page read). */
+    public HttpResponse<String> upload(String path, String field, String fileName, String contentType, byte[] content) throws Exception {
+        var boundary = "egide" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Downloads a file (the session's cookies sent). */
+    public HttpResponse<byte[]> download(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public void signIn(EgideUser user) throws Exception {
         get("/connexion");
         var response = post("/connexion", false, "email", user.email(), "motDePasse", TestAccounts.PASSWORD);

@@ -17,5 +17,9 @@ public enum DeadlineKind {
     /** Decision due from the out-of-court dispute settlement body. */
     DECISION_ORGANISME,
     /** Last day to declare the claim to the professional insurer. */
-    DECLARATION_ASSUREUR
+    DECLARATION_ASSUREUR,
+    /** End of the delay a mise en demeure gave its addressee. */
+    REPONSE_MISE_EN_DEMEURE,
+    /** Last day for the director of publication to insert a requested reply. */
+    INSERTION_REPONSE
 }

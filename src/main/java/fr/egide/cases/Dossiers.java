@@ -64,11 +64,14 @@ public class Dossiers {
 
     private final fr.egide.monitoring.MentionFeed feed;
 
+    private final fr.egide.practice.PracticeManagement practice;
+
     private final Clock clock = Clock.systemUTC();
 
     Dossiers(JdbcClient jdbc, CabinetAccess access, Mentions mentions, MentionAnalyses analyses, Captures captures, JsonMapper json,
-            fr.egide.monitoring.MentionFeed feed) {
+            fr.egide.monitoring.MentionFeed feed, fr.egide.practice.PracticeManagement practice) {
         this.feed = feed;
+        this.practice = practice;
         this.jdbc = jdbc;
         this.access = access;
         this.mentions = mentions;
@@ -416,6 +419,42 @@ public class Dossiers {
         return computeDeadlines(row);
     }
 
+    /** Events of a dossier that open a deadline of their own (delais.tsv, « événement » triggers), with their French name. */
+    public static final Map<String, String> EVENTS = Map.of(
+            "DECISION_PLATEFORME", "Décision de la plateforme reçue (retrait refusé ou contenu maintenu)",
+            "SAISINE_ORGANISME", "Organisme de règlement extrajudiciaire saisi",
+            "DEMANDE_RGPD_PROLONGEE", "Prolongation annoncée par le responsable du traitement");
+
+    /**
+     * Records an event that opens a deadline (a platform's decision: 6 months for the internal complaint; the
+     * out-of-court body seized: 90 days for its decision; a GDPR answer postponed: 3 months from receipt).
+     */
+    @Transactional
+    public Dossier recordEvent(UUID dossierId, String event, LocalDate on, String note) {
+        open(dossierId);
+        if (event == null || !EVENTS.containsKey(event)) {
+            throw new InvalidRequestException("Événement inconnu : indiquez l'un de " + String.join(", ", new java.util.TreeSet<>(EVENTS.keySet())) + ".");
+        }
+        if (on == null) {
+            throw new InvalidRequestException("Indiquez la date de l'événement.");
+        }
+        if (on.isAfter(LocalDate.now(clock.withZone(FrenchDates.PARIS)))) {
+            throw new InvalidRequestException("La date de l'événement ne peut pas être dans le futur.");
+        }
+        var opened = new ArrayList<String>();
+        for (var rule : DeadlineRules.standard().of(event)) {
+            var due = rule.lastDay(on);
+            jdbc.sql("""
+                    insert into cases_deadline (id, dossier_id, kind, trigger, start_date, due_date, basis, description)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(UUID.randomUUID(), dossierId, rule.kind().name(), event, on, due, rule.basis(), rule.description()).update();
+            opened.add(label(rule.kind()) + " au " + due);
+        }
+        log(dossierId, "EVENEMENT", EVENTS.get(event) + " le " + on + (text(note) == null ? "" : " — " + text(note))
+                + (opened.isEmpty() ? "" : " ; échéance ouverte : " + String.join(", ", opened)));
+        return get(dossierId);
+    }
+
     /** The reminders (J-30, J-14, J-7, J-2) of every open dossier of the cabinet falling between two days. */
     public List<Reminder> reminders(UUID cabinetId, LocalDate from, LocalDate to) {
         access.requireAccess(cabinetId);
@@ -739,6 +778,7 @@ public class Dossiers {
                         reminders(date, today), date.isBefore(today));
             })
             .list().forEach(items::add);
+        insurerDeadline(row, today).ifPresent(items::add);
         items.sort(Comparator.comparing(Dossier.DeadlineItem::date, Comparator.nullsFirst(Comparator.naturalOrder())));
         return items;
     }
@@ -777,6 +817,36 @@ public class Dossiers {
         return analysisOf(mentionId).map(fr.egide.analysis.Analysis::indicators).orElse(List.of());
     }
 
+    /**
+     * The declaration to the professional insurer, due the contract's number of working days (5 at least) after the
+     * claim became known — the dossier's opening — while no declaration letter has been sent.
+     */
+    private Optional<Dossier.DeadlineItem> insurerDeadline(Row row, LocalDate today) {
+        if (row.stage() == DossierStage.CLOS) {
+            return Optional.empty();
+        }
+        var declared = jdbc.sql("select exists (select 1 from cases_letter where dossier_id = ? and type = 'DECLARATION_ASSUREUR' and sent_on is not null)")
+            .param(row.id()).query(Boolean.class).single();
+        if (declared) {
+            return Optional.empty();
+        }
+        var practitioners = practice.practitioners(row.cabinetId());
+        var practitioner = practitioners.stream().filter(p -> p.id().equals(row.practitionerId())).findFirst()
+            .or(() -> practitioners.stream().findFirst());
+        if (practitioner.isEmpty() || practitioner.get().insurer() == null) {
+            return Optional.empty();
+        }
+        var days = practitioner.get().declarationDays() == null ? 5 : practitioner.get().declarationDays();
+        var rule = DeadlineRules.standard().of("SINISTRE_CONNU").get(0);
+        var start = row.createdAt().atZone(FrenchDates.PARIS).toLocalDate();
+        var date = DeadlineRules.plusWorkingDays(start, days);
+        return Optional.of(new Dossier.DeadlineItem(rule.kind().name(), label(rule.kind()), date, rule.basis(), rule.description()
+                + (practitioner.get().declarationDays() == null ? " Délai du contrat non renseigné (réglages du praticien) : 5 jours ouvrés retenus."
+                        : " Délai du contrat : " + days + " jours ouvrés."),
+                false, null, null, "événement — sinistre connu à l'ouverture du dossier (" + practitioner.get().insurer() + ")", null,
+                reminders(date, today), date.isBefore(today)));
+    }
+
     static List<LocalDate> reminders(LocalDate deadline, LocalDate today) {
         return REMINDER_DAYS.stream().map(deadline::minusDays).filter(day -> !day.isBefore(today)).toList();
     }
@@ -791,6 +861,8 @@ public class Dossiers {
             case RECLAMATION_INTERNE -> "Réclamation interne (DSA)";
             case DECISION_ORGANISME -> "Décision de l'organisme extrajudiciaire";
             case DECLARATION_ASSUREUR -> "Déclaration à l'assureur";
+            case REPONSE_MISE_EN_DEMEURE -> "Fin du délai de la mise en demeure";
+            case INSERTION_REPONSE -> "Insertion de la réponse";
         };
     }
 

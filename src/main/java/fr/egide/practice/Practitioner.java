@@ -10,10 +10,12 @@ import java.util.UUID;
  * @param nameVariants how people name the practitioner online ("Dr Dupont", "dupont pédiatre Mérignac"),
  * watched by the monitoring
  * @param ereputationGuarantee whether the professional insurance policy covers e-reputation disputes
+ * @param declarationDays the contract's deadline to declare a claim, in working days (at least 5, Code des assurances,
+ * art. L113-2 4°), or null when not recorded
  */
 public record Practitioner(UUID id, UUID cabinetId, Civility civility, String firstName, String lastName,
         Profession profession, String specialty, String rpps, List<String> addresses, List<String> nameVariants,
-        String insurer, String policyNumber, boolean ereputationGuarantee) {
+        String insurer, String policyNumber, boolean ereputationGuarantee, Integer declarationDays) {
 
     public String displayName() {
         return civility.label() + " " + firstName + " " + lastName;

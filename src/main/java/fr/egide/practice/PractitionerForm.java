@@ -1,5 +1,7 @@
 package fr.egide.practice;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,5 +16,15 @@ public record PractitionerForm(@NotNull(message = "{praticien.civilite.obligatoi
         @Size(max = 120) String specialty,
         @Pattern(regexp = "^(\\s*|[0-9 ]{11,14})$", message = "{praticien.rpps.format}") String rpps,
         List<@Size(max = 300) String> addresses, List<@Size(max = 200) String> nameVariants,
-        @Size(max = 120) String insurer, @Size(max = 60) String policyNumber, boolean ereputationGuarantee) {
+        @Size(max = 120) String insurer, @Size(max = 60) String policyNumber, boolean ereputationGuarantee,
+        @Min(value = 5, message = "{praticien.declaration.min}") @Max(value = 90, message = "{praticien.declaration.max}")
+        Integer declarationDays) {
+
+    /** Without the contract's declaration deadline (the legal minimum of 5 working days then applies). */
+    public PractitionerForm(Civility civility, String firstName, String lastName, Profession profession, String specialty, String rpps,
+            List<String> addresses, List<String> nameVariants, String insurer, String policyNumber, boolean ereputationGuarantee) {
+        this(civility, firstName, lastName, profession, specialty, rpps, addresses, nameVariants, insurer, policyNumber,
+                ereputationGuarantee, null);
+    }
+
 }

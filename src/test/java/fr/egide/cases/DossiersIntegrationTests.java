@@ -110,11 +110,17 @@ class DossiersIntegrationTests {
         var id = jdbc.sql("select id from monitoring_mention where cabinet_id = ? and text = ? order by created_at desc limit 1")
             .params(cabinet, text).query(UUID.class).single();
         assertThat(report).isNotNull();
+        awaitAnalysis(analyses, id);
+        return id;
+    }
+
+    /** Waits (30 s at most) until the mention's analysis, done in the background after it is stored, is there. */
+    static void awaitAnalysis(MentionAnalyses analyses, UUID id) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
                 analyses.ofMention(id);
-                return id;
+                return;
             }
             catch (fr.egide.system.NotFoundException notYet) {
                 if (System.nanoTime() > deadline) {

@@ -85,6 +85,9 @@ class DossierController {
         model.addAttribute("audiences", fr.egide.analysis.ImpactContext.AUDIENCES);
         model.addAttribute("authors", fr.egide.analysis.ImpactContext.AUTHORS);
         model.addAttribute("next", dossier.stage().next() == DossierStage.CLOS ? null : dossier.stage().next());
+        model.addAttribute("letterTypes", fr.egide.letters.LetterType.values());
+        model.addAttribute("events", new java.util.TreeMap<>(Dossiers.EVENTS));
+        model.addAttribute("today", java.time.LocalDate.now(fr.egide.monitoring.FrenchDates.PARIS));
         return "cases/dossier";
     }
 
@@ -175,6 +178,12 @@ class DossierController {
     @PostMapping("/dossiers/{id}/etape")
     String advance(@PathVariable UUID id, @RequestParam(required = false) DossierStage stage, RedirectAttributes redirect) {
         return act(id, "dossier.etape.changee", redirect, () -> dossiers.advance(id, stage));
+    }
+
+    @PostMapping("/dossiers/{id}/evenements")
+    String event(@PathVariable UUID id, @RequestParam(required = false) String event, @RequestParam(required = false) String on,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return act(id, "dossier.evenement.enregistre", redirect, () -> dossiers.recordEvent(id, event, LetterController.date(on), note));
     }
 
     @PostMapping("/dossiers/{id}/cloture")

@@ -69,6 +69,9 @@ class DossiersApi {
     record CaptureLink(String captureId) {
     }
 
+    record Event(String event, LocalDate on, String note) {
+    }
+
     @GetMapping("/cabinets/{cabinetId}/dossiers")
     @Operation(summary = "Les dossiers d'un cabinet, du plus récent au plus ancien, avec leur prochain délai")
     List<Dossiers.DossierSummary> list(@PathVariable UUID cabinetId) {
@@ -143,6 +146,13 @@ class DossiersApi {
     @Operation(summary = "Joindre une capture d'écran (PNG, JPEG, WebP ou PDF, 10 Mo au plus), gardée avec son SHA-256")
     Dossier screenshot(@PathVariable UUID id, @RequestPart("file") MultipartFile file) throws IOException {
         return dossiers.addScreenshot(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    }
+
+    @PostMapping("/dossiers/{id}/events")
+    @Operation(summary = "Enregistrer un événement qui ouvre un délai : DECISION_PLATEFORME (réclamation interne, 6 mois), "
+            + "SAISINE_ORGANISME (décision sous 90 jours), DEMANDE_RGPD_PROLONGEE (réponse sous 3 mois)")
+    Dossier event(@PathVariable UUID id, @RequestBody Event body) {
+        return dossiers.recordEvent(id, body.event(), body.on(), body.note());
     }
 
     @GetMapping("/dossiers/{id}/deadlines")

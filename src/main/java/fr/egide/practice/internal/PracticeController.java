@@ -163,6 +163,8 @@ class PracticeController {
 
         private boolean ereputationGuarantee;
 
+        private Integer declarationDays;
+
         static PractitionerFields of(Practitioner p) {
             var fields = new PractitionerFields();
             fields.civility = p.civility();
@@ -176,12 +178,13 @@ class PracticeController {
             fields.insurer = p.insurer();
             fields.policyNumber = p.policyNumber();
             fields.ereputationGuarantee = p.ereputationGuarantee();
+            fields.declarationDays = p.declarationDays();
             return fields;
         }
 
         PractitionerForm toForm() {
             return new PractitionerForm(civility, firstName, lastName, profession, specialty, rpps, lines(addresses),
-                    lines(nameVariants), insurer, policyNumber, ereputationGuarantee);
+                    lines(nameVariants), insurer, policyNumber, ereputationGuarantee, declarationDays);
         }
 
         private static List<String> lines(String text) {
@@ -210,6 +213,8 @@ class PracticeController {
         public void setPolicyNumber(String policyNumber) { this.policyNumber = policyNumber; }
         public boolean isEreputationGuarantee() { return ereputationGuarantee; }
         public void setEreputationGuarantee(boolean ereputationGuarantee) { this.ereputationGuarantee = ereputationGuarantee; }
+        public Integer getDeclarationDays() { return declarationDays; }
+        public void setDeclarationDays(Integer declarationDays) { this.declarationDays = declarationDays; }
 
     }
 

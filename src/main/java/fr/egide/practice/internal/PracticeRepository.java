@@ -62,9 +62,10 @@ public class PracticeRepository {
     public void insert(Practitioner p) {
         jdbc.sql("""
                 insert into practice_practitioner (id, cabinet_id, civility, first_name, last_name, profession,
-                    specialty, rpps, addresses, name_variants, insurer, policy_number, ereputation_guarantee)
+                    specialty, rpps, addresses, name_variants, insurer, policy_number, ereputation_guarantee,
+                    declaration_days)
                 values (:id, :cabinet, :civility, :first, :last, :profession, :specialty, :rpps, :addresses,
-                    :variants, :insurer, :policy, :guarantee)
+                    :variants, :insurer, :policy, :guarantee, :declaration)
                 """).paramSource(params(p)).update();
     }
 
@@ -73,7 +74,7 @@ public class PracticeRepository {
                 update practice_practitioner set civility = :civility, first_name = :first, last_name = :last,
                     profession = :profession, specialty = :specialty, rpps = :rpps, addresses = :addresses,
                     name_variants = :variants, insurer = :insurer, policy_number = :policy,
-                    ereputation_guarantee = :guarantee
+                    ereputation_guarantee = :guarantee, declaration_days = :declaration
                 where id = :id and cabinet_id = :cabinet
                 """).paramSource(params(p)).update();
     }
@@ -118,6 +119,7 @@ public class PracticeRepository {
         map.put("insurer", p.insurer());
         map.put("policy", p.policyNumber());
         map.put("guarantee", p.ereputationGuarantee());
+        map.put("declaration", p.declarationDays());
         return map;
     }
 
@@ -131,7 +133,8 @@ public class PracticeRepository {
                 Civility.valueOf(rs.getString("civility")), rs.getString("first_name"), rs.getString("last_name"),
                 Profession.valueOf(rs.getString("profession")), rs.getString("specialty"), rs.getString("rpps"),
                 strings(rs.getArray("addresses")), strings(rs.getArray("name_variants")), rs.getString("insurer"),
-                rs.getString("policy_number"), rs.getBoolean("ereputation_guarantee"));
+                rs.getString("policy_number"), rs.getBoolean("ereputation_guarantee"),
+                rs.getObject("declaration_days", Integer.class));
     }
 
     private static List<String> strings(Array array) throws SQLException {

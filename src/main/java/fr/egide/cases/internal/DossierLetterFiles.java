@@ -1,0 +1,35 @@
+package fr.egide.cases.internal;
+
+import fr.egide.cases.Dossier;
+import fr.egide.cases.DossierLetters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The letters of a dossier for its ZIP export: each as PDF and as DOCX (the export puts them under « courriers/ »). */
+@Component
+class DossierLetterFiles implements DossierExport.LetterFiles {
+
+    private final DossierLetters letters;
+
+    DossierLetterFiles(DossierLetters letters) {
+        this.letters = letters;
+    }
+
+    @Override
+    public Map<String, byte[]> files(Dossier dossier) {
+        var files = new LinkedHashMap<String, byte[]>();
+        int n = 0;
+        for (var letter : letters.list(dossier.id())) {
+            n++;
+            if (letter.draft().blocked()) {
+                continue;
+            }
+            var prefix = String.format("%02d-", n);
+            files.put(prefix + DossierLetters.fileName(dossier.reference(), letter, "pdf"), letters.pdf(dossier.id(), letter.id()));
+            files.put(prefix + DossierLetters.fileName(dossier.reference(), letter, "docx"), letters.docx(dossier.id(), letter.id()));
+        }
+        return files;
+    }
+
+}
