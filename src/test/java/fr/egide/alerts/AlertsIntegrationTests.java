@@ -274,6 +274,8 @@ class AlertsIntegrationTests {
         publish(new EvidenceChecked(UUID.randomUUID().toString(), cabinet, null, "https://exemple.fr/avis", "DISPARUE", ""));
         await("la première tentative", () -> RECEIVER.findAll(postRequestedFor(urlEqualTo(path))).size() == 1);
         var alertId = alerts.recent(1).get(0).id();
+        await("la première tentative enregistrée", () -> jdbc.sql("select attempts from alerts_delivery where alert_id = ? and channel = 'WEBHOOK'")
+            .param(alertId).query(Integer.class).single() == 1);
         var delivery = jdbc.sql("select state, due_at, attempts from alerts_delivery where alert_id = ? and channel = 'WEBHOOK'")
             .param(alertId).query().singleRow();
         assertThat(delivery.get("state")).isEqualTo("A_ENVOYER");

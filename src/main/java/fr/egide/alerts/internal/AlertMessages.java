@@ -25,7 +25,8 @@ public class AlertMessages {
 
     public Text text(StoredAlert alert) {
         var key = "alerte." + alert.trigger().name();
-        var args = alert.params().toArray();
+        // Numbers stay numbers for the bundle's choice formats (« a été modifiée » or « a disparu »).
+        var args = alert.params().stream().map(p -> p.matches("-?\\d{1,9}") ? (Object) Integer.valueOf(p) : p).toArray();
         return new Text(message(key + ".titre", args), message(key + ".pourquoi", args), message(key + ".suite", args),
                 settings.link(alert.itemPath()));
     }
