@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.egide.Browser;
 import fr.egide.alerts.internal.AlertDispatcher;
 import fr.egide.alerts.internal.AlertRaiser;
 import fr.egide.analysis.MentionFlagged;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hours, a threat overriding them, the HMAC signature and retries, and neither loss nor duplicate when an event is
  * delivered again after a restart.
  */
-@SpringBootTest(properties = "egide.alerts.base-url=https://egide.example.org")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "egide.alerts.base-url=https://egide.example.org")
 class AlertsIntegrationTests {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -82,6 +84,9 @@ class AlertsIntegrationTests {
         SMTP.stop();
         RECEIVER.stop();
     }
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ApplicationContext context;
@@ -331,6 +336,47 @@ class AlertsIntegrationTests {
         assertThat(mails).hasSize(2);
         assertThat(mails.get(1).getSubject()).isEqualTo("Égide — une échéance approche");
         assertThat(parts(mails.get(1)).get(0)).contains("Dossier D-2026-0001 : Droit de réponse au plus tard le 14 janvier 2027 (J-7).");
+    }
+
+    @Test
+    void theSettingsPageSavesModesAndQuietHoursAndTheApiReadsThem() throws Exception {
+        publish(new MentionFlagged(UUID.randomUUID(), cabinet, 1, Qualification.A_EXAMINER, 30));
+        await("l'alerte", () -> alertsOfCabinet() == 1);
+        var browser = new Browser(port);
+        browser.signIn(user);
+
+        var list = Browser.text(browser.get("/alertes"));
+        assertThat(list).contains("Alertes", "Contenu à examiner", "Un avis est à examiner selon l'analyse");
+        var page = browser.get("/alertes/preferences");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Browser.text(page)).contains("Réglages des alertes", "Heures de calme", "Une menace est toujours signalée tout de suite");
+
+        var saved = browser.post("/alertes/preferences", false, "mode.A_EXAMINER", "HEBDOMADAIRE", "mode.MENACE", "AUCUN", "quietFrom", "21:00",
+                "quietTo", "07:30");
+        assertThat(Browser.text(saved)).contains("Vos réglages d'alerte sont enregistrés.");
+        var preferences = alerts.preferences();
+        assertThat(preferences.modes()).containsEntry(AlertTrigger.A_EXAMINER, AlertMode.HEBDOMADAIRE).containsEntry(AlertTrigger.MENACE,
+                AlertMode.IMMEDIAT);
+        assertThat(preferences.quietFrom()).isEqualTo(LocalTime.of(21, 0));
+
+        var halfQuiet = browser.post("/alertes/preferences", false, "quietFrom", "21:00");
+        assertThat(Browser.text(halfQuiet)).contains("Indiquez le début et la fin des heures de calme");
+
+        var token = TestAccounts.token(context, user);
+        var api = java.net.http.HttpClient.newHttpClient();
+        var response = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url("/api/v1/alertes/preferences")))
+            .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"A_EXAMINER\":\"HEBDOMADAIRE\"", "\"quietFrom\":\"21:00");
+        var recent = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url("/api/v1/alertes")))
+            .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(recent.body()).contains("\"trigger\":\"A_EXAMINER\"");
+        var badWebhook = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url("/api/v1/alertes/webhooks/" + cabinet)))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\": \"https://exemple.fr/hook\", \"secret\": \"court\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(badWebhook.statusCode()).isEqualTo(400);
+        assertThat(badWebhook.body()).contains("au moins 16 caractères");
     }
 
     boolean completed(UUID mention) {
