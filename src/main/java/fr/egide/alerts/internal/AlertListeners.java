@@ -1,0 +1,99 @@
+package fr.egide.alerts.internal;
+
+import fr.egide.alerts.AlertTrigger;
+import fr.egide.analysis.IndicatorType;
+import fr.egide.analysis.MentionAnalyses;
+import fr.egide.analysis.MentionFlagged;
+import fr.egide.analysis.Qualification;
+import fr.egide.evidence.EvidenceChecked;
+import fr.egide.identity.CabinetMembers;
+import fr.egide.monitoring.SourceFailed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Alerts from other modules' events, delivered by the event publication registry: an event whose listener did
+ * not finish (a restart) is delivered again, and the alert's key makes the second delivery a no-op. Immediate
+ * deliveries leave once the alert is committed; the dispatch job sends whatever that missed.
+ */
+@Component
+class AlertListeners {
+
+    private final AlertRaiser raiser;
+
+    private final AlertDispatcher dispatcher;
+
+    private final MentionAnalyses analyses;
+
+    private final CabinetMembers members;
+
+    AlertListeners(AlertRaiser raiser, AlertDispatcher dispatcher, MentionAnalyses analyses, CabinetMembers members) {
+        this.raiser = raiser;
+        this.dispatcher = dispatcher;
+        this.analyses = analyses;
+        this.members = members;
+    }
+
+    @ApplicationModuleListener
+    void on(MentionFlagged flagged) {
+        var trigger = trigger(flagged);
+        raise(flagged.cabinetId(), trigger, "mention:" + flagged.mentionId() + ":v" + flagged.versionCount(), "/mentions/" + flagged.mentionId(),
+                List.of(String.valueOf(flagged.versionCount()), String.valueOf(flagged.impactScore())));
+    }
+
+    @ApplicationModuleListener
+    void on(SourceFailed failed) {
+        raise(failed.cabinetId(), AlertTrigger.SOURCE_EN_ERREUR, "source:" + failed.sourceId() + ":" + LocalDate.now(AlertRaiser.PARIS),
+                "/veille/sources/" + failed.sourceId(), List.of(failed.sourceName(), failed.reason() == null ? "" : failed.reason()));
+    }
+
+    @ApplicationModuleListener
+    void on(EvidenceChecked checked) {
+        var removed = "DISPARUE".equals(checked.finding());
+        raise(checked.cabinetId(), AlertTrigger.PREUVE_MODIFIEE, "preuve:" + checked.captureId() + ":" + checked.finding(),
+                checked.mentionId() != null ? "/mentions/" + checked.mentionId() : "/preuves/" + checked.captureId(),
+                List.of(removed ? "1" : "0", checked.url()));
+    }
+
+    /** A threat is always the alert's reason, whatever else the analysis says; then the qualification, then the impact. */
+    private AlertTrigger trigger(MentionFlagged flagged) {
+        var reader = members.of(flagged.cabinetId()).stream().findFirst();
+        if (reader.isPresent()) {
+            try {
+                var analysis = members.runAs(reader.get().id(), () -> analyses.ofMention(flagged.mentionId()));
+                if (analysis.indicators().stream().anyMatch(i -> i.type() == IndicatorType.MENACE)) {
+                    return AlertTrigger.MENACE;
+                }
+            }
+            catch (fr.egide.system.NotFoundException gone) {
+                // The mention was deleted since: the flag itself still deserves the alert.
+            }
+        }
+        if (flagged.qualification() == Qualification.ILLICITE_PROBABLE) {
+            return AlertTrigger.ILLICITE_PROBABLE;
+        }
+        if (flagged.qualification() == Qualification.A_EXAMINER) {
+            return AlertTrigger.A_EXAMINER;
+        }
+        return AlertTrigger.IMPACT_ELEVE;
+    }
+
+    private void raise(UUID cabinetId, AlertTrigger trigger, String key, String path, List<String> params) {
+        var created = raiser.raise(cabinetId, trigger, key, path, params, Instant.now());
+        if (created.isPresent() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.dispatchDue(Instant.now());
+                }
+            });
+        }
+    }
+
+}

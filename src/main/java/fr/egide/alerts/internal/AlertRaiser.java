@@ -1,0 +1,105 @@
+package fr.egide.alerts.internal;
+
+import fr.egide.alerts.AlertMode;
+import fr.egide.alerts.AlertTrigger;
+import fr.egide.identity.CabinetMembers;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns something that happened into one alert and its deliveries, planned for each member of the cabinet
+ * according to their preferences and quiet hours, plus the cabinet's webhook. Idempotent by the alert's key.
+ */
+@Service
+public class AlertRaiser {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static final Logger log = LoggerFactory.getLogger(AlertRaiser.class);
+
+    private final AlertStore store;
+
+    private final CabinetMembers members;
+
+    private final AlertsSettings settings;
+
+    AlertRaiser(AlertStore store, CabinetMembers members, AlertsSettings settings) {
+        this.store = store;
+        this.members = members;
+        this.settings = settings;
+    }
+
+    /** The alert's id when it is new, empty when this key was already raised. */
+    @Transactional
+    public Optional<UUID> raise(UUID cabinetId, AlertTrigger trigger, String key, String itemPath, List<String> params, Instant now) {
+        var created = store.insertAlert(cabinetId, trigger, key, itemPath, params);
+        if (created.isEmpty()) {
+            log.debug("Alerte {} déjà enregistrée", key);
+            return created;
+        }
+        var alertId = created.get();
+        for (var member : members.of(cabinetId)) {
+            var mode = trigger.threat() ? AlertMode.IMMEDIAT : store.modes(member.id()).get(trigger);
+            if (mode == AlertMode.AUCUN) {
+                continue;
+            }
+            var quiet = trigger.threat() ? Optional.<LocalTime[]>empty() : store.quietHours(member.id());
+            store.insertDelivery(alertId, "EMAIL", member.id(), mode, due(mode, now, quiet));
+        }
+        if (store.webhook(cabinetId).isPresent()) {
+            store.insertDelivery(alertId, "WEBHOOK", null, AlertMode.IMMEDIAT, now);
+        }
+        return created;
+    }
+
+    /** When a delivery leaves: at once, or at the next digest, in both cases not before the end of the quiet hours. */
+    Instant due(AlertMode mode, Instant now, Optional<LocalTime[]> quiet) {
+        var at = now.atZone(PARIS);
+        at = switch (mode) {
+            case QUOTIDIEN -> nextDigest(at, false);
+            case HEBDOMADAIRE -> nextDigest(at, true);
+            default -> at;
+        };
+        if (quiet.isPresent()) {
+            at = afterQuietHours(at, quiet.get()[0], quiet.get()[1]);
+        }
+        return at.toInstant();
+    }
+
+    private ZonedDateTime nextDigest(ZonedDateTime at, boolean weekly) {
+        var next = at.with(settings.digestAt());
+        if (!next.isAfter(at)) {
+            next = next.plusDays(1);
+        }
+        if (weekly) {
+            next = next.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        }
+        return next;
+    }
+
+    static ZonedDateTime afterQuietHours(ZonedDateTime at, LocalTime from, LocalTime to) {
+        if (from.equals(to)) {
+            return at;
+        }
+        var t = at.toLocalTime();
+        if (from.isBefore(to)) {
+            return !t.isBefore(from) && t.isBefore(to) ? at.with(to) : at;
+        }
+        if (!t.isBefore(from)) {
+            return at.plusDays(1).with(to);
+        }
+        return t.isBefore(to) ? at.with(to) : at;
+    }
+
+}
