@@ -25,6 +25,15 @@ public final class ReviewAnalyzer {
         return engine.analyze(request);
     }
 
+    /**
+     * {@code previous} (an analysis of the same text and rating) with its impact and strategy recomputed for this
+     * request's context and similar items; a full analysis if {@code previous} comes from another analyser version.
+     * Gives the same result as {@link #analyze(AnalysisRequest)}, without reading the text again.
+     */
+    public Analysis reassess(Analysis previous, AnalysisRequest request) {
+        return engine.reassess(previous, request);
+    }
+
     public Analysis analyze(String text) {
         return engine.analyze(AnalysisRequest.of(text));
     }

@@ -36,7 +36,7 @@ public class MentionLabels {
             }
         }
         var prefixes = families.stream().map(family -> family + ".").toList();
-        // Rows are updated in id order (as PostgreSQL orders uuids), like every other writer of many mentions, so
+        // Rows are locked in id order (as PostgreSQL orders uuids), like every other writer of many mentions, so
         // that two transactions never wait for each other's rows in opposite orders.
         var entries = labelsByMention.entrySet().stream()
             .sorted(java.util.Comparator.comparing(entry -> entry.getKey().toString()))
@@ -48,15 +48,32 @@ public class MentionLabels {
                 }
             }
         }
-        jdbc.batchUpdate("""
-                update monitoring_mention set labels = array(
-                    select l from unnest(labels) l where split_part(l, '.', 1) <> all (?)
-                    union select unnest(?::text[]) order by 1)
-                where id = ?
-                """, entries, 500, (ps, entry) -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("text", families.toArray()));
-            ps.setArray(2, ps.getConnection().createArrayOf("text", entry.getValue().toArray()));
-            ps.setObject(3, entry.getKey());
+        if (entries.isEmpty()) {
+            return;
+        }
+        // One statement for the whole batch (labels contain no comma: see LABEL), after locking its rows in id order.
+        var ids = entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
+        var joined = entries.stream().map(entry -> String.join(",", entry.getValue())).toArray(String[]::new);
+        jdbc.execute((java.sql.Connection connection) -> {
+            var idArray = connection.createArrayOf("uuid", ids);
+            try (var lock = connection.prepareStatement(
+                    "select id from monitoring_mention where id = any(?) order by id for update")) {
+                lock.setArray(1, idArray);
+                lock.executeQuery().close();
+            }
+            try (var update = connection.prepareStatement("""
+                    update monitoring_mention m set labels = array(
+                        select l from unnest(m.labels) l where split_part(l, '.', 1) <> all (?)
+                        union select unnest(string_to_array(v.labels, ',')) order by 1)
+                    from unnest(?::uuid[], ?::text[]) as v (id, labels)
+                    where m.id = v.id
+                    """)) {
+                update.setArray(1, connection.createArrayOf("text", families.toArray()));
+                update.setArray(2, idArray);
+                update.setArray(3, connection.createArrayOf("text", joined));
+                update.executeUpdate();
+            }
+            return null;
         });
     }
 

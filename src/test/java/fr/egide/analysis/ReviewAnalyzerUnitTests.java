@@ -200,4 +200,26 @@ class ReviewAnalyzerUnitTests {
         assertThat(analyzer.version()).matches("\\d+\\.\\d+\\+[0-9a-f]{12}");
     }
 
+
+    @Test
+    void reassessingForANewContextGivesWhatAFullAnalysisGives() {
+        var now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+        var published = java.time.Instant.parse("2026-11-20T09:00:00Z");
+        String[] texts = { "Le Dr Martin est un con et un incapable. À éviter.",
+                "Ce médecin exerce sans diplôme, tout le monde le sait dans le quartier.",
+                "Très bonne expérience avec ce médecin, à l'écoute et rassurant.",
+                "Attente interminable, plus d'une heure en salle d'attente malgré le rendez-vous.",
+                "Je vais te retrouver à la sortie du cabinet, tu vas le regretter.",
+                "Great doctor, very kind." };
+        for (var text : texts) {
+            var first = analyzer.analyze(new AnalysisRequest(text, 1, "Google", null, null, "Marie K.", published, 0, now));
+            for (int similar : new int[] { 0, 2, 5, 9 }) {
+                var request = new AnalysisRequest(text, 1, "Google", "GENERALISTE", "FIRST_PAGE", "PROFESSIONNEL_CONCURRENT", published,
+                        similar, now);
+                assertThat(analyzer.reassess(first, request)).as(text + " / " + similar)
+                    .isEqualTo(analyzer.analyze(request));
+            }
+        }
+    }
+
 }

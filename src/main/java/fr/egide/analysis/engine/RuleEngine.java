@@ -86,6 +86,23 @@ public final class RuleEngine {
                 List.copyOf(notes));
     }
 
+    /**
+     * The same analysis with its impact and strategy recomputed for a new context (a wave joined or left, an
+     * impact setting): they are the only parts that depend on anything but the text and its rating, so the text is
+     * not read again. {@code previous} must come from this engine version and the same text version.
+     */
+    public Analysis reassess(Analysis previous, AnalysisRequest request) {
+        if (!data.version.equals(previous.analyzerVersion())) {
+            return analyze(request);
+        }
+        var now = request.now() != null ? request.now() : Instant.now();
+        var impact = assessment.impact(request, previous.indicators(), previous.sentiment(), now);
+        var strategy = assessment.strategy(request, previous.indicators(), previous.qualification(), previous.sentiment(),
+                impact, now);
+        return new Analysis(previous.language(), previous.sentiment(), previous.themes(), previous.indicators(),
+                previous.qualification(), impact, strategy, previous.analyzerVersion(), previous.notes());
+    }
+
     private List<Indicator> indicators(String text, TokenIndex index, Context context) {
         var tokens = index.tokens();
         var byType = new EnumMap<IndicatorType, List<Hit>>(IndicatorType.class);

@@ -90,6 +90,8 @@ public class AnalysisRunner {
         var watched = searchPositions.firstPage(ids);
         var similar = new HashMap<>(store.similarItems(ids));
         similar.putAll(similarOverrides);
+        // A wave refresh changes only the impact: the stored analysis of the same text is reassessed, not redone.
+        Map<UUID, AnalysisStore.Stored> previous = similarOverrides.isEmpty() ? Map.of() : store.find(ids);
         var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
         var labelsByMention = new HashMap<UUID, List<String>>();
         for (var mention : mentions) {
@@ -99,7 +101,9 @@ public class AnalysisRunner {
                     : watched.containsKey(mention.id()) ? (watched.get(mention.id()) ? "FIRST_PAGE" : "BEYOND") : null;
             var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(), context.audience(),
                     position, context.author(), mention.publishedEarliest(), similarItems, null);
-            var analysis = analyzer.analyze(request);
+            var before = previous.get(mention.id());
+            var analysis = before != null && before.textVersions() == mention.versionCount()
+                    ? analyzer.reassess(before.analysis(), request) : analyzer.analyze(request);
             results.add(new AnalysisStore.Stored(mention.id(), mention.cabinetId(), mention.versionCount(),
                     mention.author(), mention.publishedEarliest(), mention.publishedLatest(), similarItems, analysis));
             var mentionLabels = new LinkedHashSet<String>();

@@ -44,39 +44,90 @@ public class AnalysisStore {
             Instant publishedLatest, int similarItems, Analysis analysis) {
     }
 
+    /**
+     * Stores these analyses (replacing the earlier ones) in one statement: the batch goes as one array per column,
+     * not as one row-by-row insert per mention.
+     */
     public void save(List<Stored> analyses) {
-        template.batchUpdate("""
-                insert into analysis_mention (mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment,
-                    qualification, impact, strategy, indicator_types, result, author, published_earliest,
-                    published_latest, negative, similar_items, author_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
-                on conflict (mention_id) do update set analyzer_version = excluded.analyzer_version, analyzed_at = now(),
-                    text_versions = excluded.text_versions, language = excluded.language, sentiment = excluded.sentiment,
-                    qualification = excluded.qualification, impact = excluded.impact, strategy = excluded.strategy,
-                    indicator_types = excluded.indicator_types, result = excluded.result, author = excluded.author,
-                    published_earliest = excluded.published_earliest, published_latest = excluded.published_latest,
-                    negative = excluded.negative, similar_items = excluded.similar_items,
-                    author_key = excluded.author_key
-                """, analyses, 500, (ps, stored) -> {
+        if (analyses.isEmpty()) {
+            return;
+        }
+        int n = analyses.size();
+        var mentionIds = new UUID[n];
+        var cabinetIds = new UUID[n];
+        var versions = new String[n];
+        var textVersions = new Integer[n];
+        var languages = new String[n];
+        var sentiments = new String[n];
+        var qualifications = new String[n];
+        var impacts = new Integer[n];
+        var strategies = new String[n];
+        var indicatorTypes = new String[n];
+        var results = new String[n];
+        var authors = new String[n];
+        var earliest = new String[n];
+        var latest = new String[n];
+        var negative = new Boolean[n];
+        var similar = new Integer[n];
+        var authorKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            var stored = analyses.get(i);
             var analysis = stored.analysis();
-            ps.setObject(1, stored.mentionId());
-            ps.setObject(2, stored.cabinetId());
-            ps.setString(3, analysis.analyzerVersion());
-            ps.setInt(4, stored.textVersions());
-            ps.setString(5, analysis.language());
-            ps.setString(6, analysis.sentiment().label().name());
-            ps.setString(7, analysis.qualification().name());
-            ps.setInt(8, analysis.impact().score());
-            ps.setString(9, analysis.strategy().kind().name());
-            ps.setArray(10, ps.getConnection()
-                .createArrayOf("text", analysis.indicators().stream().map(Indicator::type).map(Enum::name).toArray()));
-            ps.setString(11, json.writeValueAsString(analysis));
-            ps.setString(12, stored.author());
-            ps.setTimestamp(13, timestamp(stored.publishedEarliest()));
-            ps.setTimestamp(14, timestamp(stored.publishedLatest()));
-            ps.setBoolean(15, analysis.sentiment().label() == Polarity.NEGATIVE);
-            ps.setInt(16, stored.similarItems());
-            ps.setString(17, WaveDetector.authorKey(stored.author()));
+            mentionIds[i] = stored.mentionId();
+            cabinetIds[i] = stored.cabinetId();
+            versions[i] = analysis.analyzerVersion();
+            textVersions[i] = stored.textVersions();
+            languages[i] = analysis.language();
+            sentiments[i] = analysis.sentiment().label().name();
+            qualifications[i] = analysis.qualification().name();
+            impacts[i] = analysis.impact().score();
+            strategies[i] = analysis.strategy().kind().name();
+            // Indicator types are enum names (no comma): one string per mention, split back in SQL.
+            indicatorTypes[i] = String.join(",", analysis.indicators().stream().map(Indicator::type).map(Enum::name).toList());
+            results[i] = json.writeValueAsString(analysis);
+            authors[i] = stored.author();
+            // Instants as ISO-8601 text with their offset ("…Z"): read back exactly, whatever the session time zone.
+            earliest[i] = stored.publishedEarliest() == null ? null : stored.publishedEarliest().toString();
+            latest[i] = stored.publishedLatest() == null ? null : stored.publishedLatest().toString();
+            negative[i] = analysis.sentiment().label() == Polarity.NEGATIVE;
+            similar[i] = stored.similarItems();
+            authorKeys[i] = WaveDetector.authorKey(stored.author());
+        }
+        template.execute((java.sql.Connection connection) -> {
+            try (var insert = connection.prepareStatement("""
+                    insert into analysis_mention (mention_id, cabinet_id, analyzer_version, text_versions, language,
+                        sentiment, qualification, impact, strategy, indicator_types, result, author, published_earliest,
+                        published_latest, negative, similar_items, author_key)
+                    select mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment, qualification,
+                           impact, strategy, string_to_array(indicator_types, ','), result::jsonb, author,
+                           published_earliest, published_latest, negative, similar_items, author_key
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[],
+                                ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[],
+                                ?::text[]::timestamptz[], ?::boolean[], ?::integer[], ?::text[])
+                        as v (mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment,
+                              qualification, impact, strategy, indicator_types, result, author, published_earliest,
+                              published_latest, negative, similar_items, author_key)
+                    order by mention_id
+                    on conflict (mention_id) do update set analyzer_version = excluded.analyzer_version,
+                        analyzed_at = now(), text_versions = excluded.text_versions, language = excluded.language,
+                        sentiment = excluded.sentiment, qualification = excluded.qualification,
+                        impact = excluded.impact, strategy = excluded.strategy,
+                        indicator_types = excluded.indicator_types, result = excluded.result, author = excluded.author,
+                        published_earliest = excluded.published_earliest, published_latest = excluded.published_latest,
+                        negative = excluded.negative, similar_items = excluded.similar_items,
+                        author_key = excluded.author_key
+                    """)) {
+                Object[][] columns = { mentionIds, cabinetIds, versions, textVersions, languages, sentiments,
+                        qualifications, impacts, strategies, indicatorTypes, results, authors, earliest, latest,
+                        negative, similar, authorKeys };
+                String[] types = { "uuid", "uuid", "text", "integer", "text", "text", "text", "integer", "text", "text",
+                        "text", "text", "text", "text", "boolean", "integer", "text" };
+                for (int c = 0; c < columns.length; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                insert.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -92,6 +143,28 @@ public class AnalysisStore {
                     instant(rs.getTimestamp("published_latest")), rs.getInt("similar_items"),
                     json.readValue(rs.getString("result"), Analysis.class)))
             .optional();
+    }
+
+    /** The stored analyses of these mentions (those that have one). */
+    public Map<UUID, Stored> find(Collection<UUID> mentionIds) {
+        var found = new HashMap<UUID, Stored>();
+        if (mentionIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select mention_id, cabinet_id, text_versions, author, published_earliest, published_latest,
+                       similar_items, result::text as result
+                from analysis_mention where mention_id in (:ids)
+                """)
+            .param("ids", mentionIds)
+            .query(rs -> {
+                var id = rs.getObject("mention_id", UUID.class);
+                found.put(id, new Stored(id, rs.getObject("cabinet_id", UUID.class), rs.getInt("text_versions"),
+                        rs.getString("author"), instant(rs.getTimestamp("published_earliest")),
+                        instant(rs.getTimestamp("published_latest")), rs.getInt("similar_items"),
+                        json.readValue(rs.getString("result"), Analysis.class)));
+            });
+        return found;
     }
 
     /** Which of these mentions already have an analysis by this version of this text version. */
@@ -176,10 +249,6 @@ public class AnalysisStore {
                     instant(rs.getTimestamp("published_earliest")), instant(rs.getTimestamp("published_latest")),
                     rs.getBoolean("negative")))
             .list();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(Timestamp timestamp) {
