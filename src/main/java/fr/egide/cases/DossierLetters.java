@@ -256,19 +256,6 @@ public class DossierLetters {
                 + letter.id().toString().substring(0, 8) + "." + extension;
     }
 
-    /** The letter types in the order the method uses them, with the addressee, for the form. */
-    public List<LetterType> types() {
-        return List.of(LetterType.values());
-    }
-
-    /** What the form pre-fills for a type: the recipient the dossier suggests (Google for a Google listing…). */
-    public LetterRequest suggestion(UUID dossierId, LetterType type) {
-        var dossier = dossiers.get(dossierId);
-        var recipient = defaultRecipient(dossier, type == null ? LetterType.SIGNALEMENT_PLATEFORME : type);
-        return new LetterRequest(type, recipient == null ? null : recipient.name(), recipient == null ? List.of() : recipient.address(),
-                recipient == null ? null : recipient.email(), null, null, null, null, null, null, false);
-    }
-
     // ------------------------------------------------------------------ internals
 
     private record Stored(LetterType type, String title, java.time.Instant createdAt, LocalDate sentOn, String channel, String registeredNumber,

@@ -263,6 +263,9 @@ class DossierLettersIntegrationTests {
         var refused = submit(browser, page, "/courriers", Map.of("recipientName", "Google Ireland Limited"));
         assertThat(Browser.text(refused)).contains("15 000 €");
         assertThat(Jsoup.parse(refused.body()).selectFirst("#letter-recipient").val()).isEqualTo("Google Ireland Limited");
+        var unknown = submit(browser, Jsoup.parse(refused.body()), "/courriers", Map.of("type", "LETTRE_ANONYME"));
+        assertThat(Browser.text(unknown)).contains("Courrier inconnu : « LETTRE_ANONYME »");
+        assertThat(Jsoup.parse(unknown.body()).select("#event option").eachText()).contains("Organisme de règlement extrajudiciaire saisi");
     }
 
     @Test

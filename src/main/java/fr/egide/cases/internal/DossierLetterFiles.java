@@ -2,6 +2,7 @@ package fr.egide.cases.internal;
 
 import fr.egide.cases.Dossier;
 import fr.egide.cases.DossierLetters;
+import fr.egide.letters.Letters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,11 @@ class DossierLetterFiles implements DossierExport.LetterFiles {
 
     private final DossierLetters letters;
 
-    DossierLetterFiles(DossierLetters letters) {
+    private final Letters engine;
+
+    DossierLetterFiles(DossierLetters letters, Letters engine) {
         this.letters = letters;
+        this.engine = engine;
     }
 
     @Override
@@ -26,8 +30,8 @@ class DossierLetterFiles implements DossierExport.LetterFiles {
                 continue;
             }
             var prefix = String.format("%02d-", n);
-            files.put(prefix + DossierLetters.fileName(dossier.reference(), letter, "pdf"), letters.pdf(dossier.id(), letter.id()));
-            files.put(prefix + DossierLetters.fileName(dossier.reference(), letter, "docx"), letters.docx(dossier.id(), letter.id()));
+            files.put(prefix + DossierLetters.fileName(dossier.reference(), letter, "pdf"), engine.pdf(letter.draft()));
+            files.put(prefix + DossierLetters.fileName(dossier.reference(), letter, "docx"), engine.docx(letter.draft()));
         }
         return files;
     }

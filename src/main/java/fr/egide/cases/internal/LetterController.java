@@ -48,9 +48,11 @@ class LetterController {
             @RequestParam(required = false) String replyText, @RequestParam(required = false) String searchQuery,
             @RequestParam(required = false) String stepsTaken, @RequestParam(required = false) String authorCopy,
             @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
-        var request = new DossierLetters.LetterRequest(type(type), recipientName, lines(recipientAddress), recipientEmail, lawyerName, publicFacts,
+        var request = new DossierLetters.LetterRequest(null, recipientName, lines(recipientAddress), recipientEmail, lawyerName, publicFacts,
                 replyText, searchQuery, stepsTaken, authorCopy, confirmed);
         try {
+            request = new DossierLetters.LetterRequest(type(type), recipientName, request.recipientAddress(), recipientEmail, lawyerName,
+                    publicFacts, replyText, searchQuery, stepsTaken, authorCopy, confirmed);
             letters.generate(id, request);
             // Back to the dossier: the letter is listed there (to read, edit, download), beside the next steps.
             redirect.addFlashAttribute("info", "courrier.genere");
