@@ -264,7 +264,24 @@ class BrowserJourneyTests {
         assertThat(accessibility).as("problèmes d'accessibilité par page").isEmpty();
     }
 
+    /** The checks themselves find what they look for, on a page built to fail every one of them. */
+    void accessibilityChecksFindProblems() {
+        driver.get("data:text/html;charset=utf-8,<html lang=en><body><h2>Sans titre</h2><img src=x.png>"
+                + "<input id=nom><label for=autre>Autre</label><select aria-labelledby=absent></select>"
+                + "<textarea aria-label=Texte></textarea><label>Prénom <input></label><button></button><p id=double></p><p id=double></p>");
+        @SuppressWarnings("unchecked")
+        var problems = (List<String>) js(ACCESSIBILITY);
+        assertThat(problems).hasSize(8).anyMatch(p -> p.startsWith("html lang=\"en\""))
+            .contains("0 éléments <main>", "pas de titre <h1>", "identifiant « double » présent 2 fois")
+            .anyMatch(p -> p.startsWith("image sans alt"))
+            .anyMatch(p -> p.startsWith("champ sans étiquette : <input id=\"nom\""))
+            .anyMatch(p -> p.startsWith("champ sans étiquette : <select"))
+            .anyMatch(p -> p.startsWith("bouton ou lien sans nom"));
+    }
+
     void journey() throws Exception {
+        accessibilityChecksFindProblems();
+
         // First run: every page leads to the installation until the administrator exists.
         driver.get(url("/"));
         wait.until(d -> path().equals("/installation"));
@@ -389,6 +406,9 @@ class BrowserJourneyTests {
             var names = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
             assertThat(names).anyMatch(n -> n.startsWith("manifest")).contains("custody.jsonl");
         }
+        // The download is in the chain of custody.
+        driver.navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector("main table tbody td")).stream().anyMatch(td -> td.getText().equals("Export")));
         page("preuve-capture");
         driver.get(url("/preuves"));
         visible("main table");
