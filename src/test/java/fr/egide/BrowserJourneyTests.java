@@ -105,6 +105,9 @@ class BrowserJourneyTests {
     @TempDir
     Path downloads;
 
+    @TempDir
+    Path uploads;
+
     @LocalServerPort
     int port;
 
@@ -430,6 +433,21 @@ class BrowserJourneyTests {
         driver.get(url("/dossiers"));
         visible("h1");
         page("dossiers");
+
+        // An export of another site imported: one review recorded, one line refused and said why.
+        var csv = uploads.resolve("avis-pagesjaunes.csv");
+        Files.writeString(csv, "source;auteur;note;texte;date\n"
+                + "PagesJaunes;Marie L.;5;Médecin attentif et ponctuel, merci.;2026-11-02\n"
+                + "PagesJaunes;Luc B.;9;Une note qui n'existe pas.;2026-11-03\n");
+        driver.get(url("/import"));
+        visible("#file").sendKeys(csv.toAbsolutePath().toString());
+        page("import");
+        clickText("main", "Importer");
+        wait.until(d -> path().matches("/import/[0-9a-f-]{36}"));
+        var figures = driver.findElements(By.cssSelector("main .cards .figure")).stream().map(WebElement::getText).toList();
+        assertThat(figures).containsExactly("1", "0", "0", "0", "1");
+        assertThat(text()).contains("Lignes non enregistrées");
+        page("rapport-import");
 
         // The alert settings: the digest for new negative mentions, quiet hours at night.
         driver.get(url("/alertes/preferences"));
