@@ -65,7 +65,10 @@ class BrowserJourneyTests {
     static final String REVIEW = "Le Dr Laurent est un incompétent et un escroc, il a falsifié mon dossier pour toucher plus de "
             + "la sécurité sociale.";
 
-    /** Checks run in the page: every problem found, in French, for the page's report. */
+    /**
+     * Checks run in the page: every problem found, in French, for the page's report. A message key Thymeleaf did not
+     * find (shown as ??key_fr??) is reported too.
+     */
     static final String ACCESSIBILITY = """
             const problems = [];
             const lang = document.documentElement.getAttribute('lang');
@@ -92,6 +95,8 @@ class BrowserJourneyTests {
                   || b.querySelector('img[alt]:not([alt=""])');
               if (!named) problems.push('bouton ou lien sans nom : ' + short(b));
             }
+            const missing = document.body.innerText.match(/\\?\\?[\\w.-]+_fr(_FR)?\\?\\?/g);
+            if (missing) problems.push('message absent du bundle : ' + missing.join(', '));
             return problems;
             """;
 
@@ -280,6 +285,10 @@ class BrowserJourneyTests {
             .anyMatch(p -> p.startsWith("champ sans étiquette : <input id=\"nom\""))
             .anyMatch(p -> p.startsWith("champ sans étiquette : <select"))
             .anyMatch(p -> p.startsWith("bouton ou lien sans nom"));
+        driver.get("data:text/html;charset=utf-8,<html lang=fr><body><main><h1>??tableau.inconnu_fr??</h1></main>");
+        @SuppressWarnings("unchecked")
+        var untranslated = (List<String>) js(ACCESSIBILITY);
+        assertThat(untranslated).containsExactly("message absent du bundle : ??tableau.inconnu_fr??");
     }
 
     void journey() throws Exception {
