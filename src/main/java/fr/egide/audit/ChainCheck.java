@@ -9,6 +9,7 @@ package fr.egide.audit;
  */
 public record ChainCheck(String chain, long entries, long brokenSeq, String problem) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty("intact")
     public boolean intact() {
         return brokenSeq == 0;
     }
