@@ -69,7 +69,12 @@ public class CabinetPrivacy {
     }
 
     public String cabinetName(UUID cabinetId) {
-        return names.stream().flatMap(n -> n.name(cabinetId).stream()).findFirst().orElse(cabinetId.toString());
+        return existingName(cabinetId).orElse(cabinetId.toString());
+    }
+
+    /** The cabinet's name; empty once the cabinet is deleted. */
+    public java.util.Optional<String> existingName(UUID cabinetId) {
+        return names.stream().flatMap(n -> n.name(cabinetId).stream()).findFirst();
     }
 
     /** The archive's files (path → content), in the order they are written. */

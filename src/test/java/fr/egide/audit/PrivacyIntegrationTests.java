@@ -274,6 +274,9 @@ class PrivacyIntegrationTests {
         var purge = audit.chain(cabinet.toString()).stream().filter(e -> e.action() == AuditAction.PURGE_CONSERVATION).findFirst().orElseThrow();
         assertThat(purge.actorId()).isNull();
         assertThat(purge.details().get("supprime")).contains("1 dossier(s) clos", "1 donnée(s) brute(s)");
+        // The job is registered with db-scheduler, every night.
+        assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.class).values())
+            .anyMatch(task -> task.getName().equals("rgpd-conservation"));
         // Nothing more is past: a second run erases nothing and records nothing.
         retentionJob.applyAll(Instant.now());
         assertThat(audit.chain(cabinet.toString()).stream().filter(e -> e.action() == AuditAction.PURGE_CONSERVATION)).hasSize(1);

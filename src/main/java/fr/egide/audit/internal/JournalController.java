@@ -121,9 +121,8 @@ class JournalController {
     private UUID chosen(UUID cabinet, Model model) {
         var names = new LinkedHashMap<UUID, String>();
         for (var id : access.cabinetsOfCurrentUser()) {
-            if (access.roleIn(id) == CabinetRole.TITULAIRE) {
-                names.put(id, privacy.cabinetName(id));
-            }
+            // A deleted cabinet has no name any more: its journal is kept but no longer offered.
+            privacy.existingName(id).filter(n -> access.roleIn(id) == CabinetRole.TITULAIRE).ifPresent(n -> names.put(id, n));
         }
         var chosen = cabinet != null ? cabinet : names.keySet().stream().findFirst()
             .orElseThrow(() -> new NotFoundException("Aucun cabinet dont vous êtes titulaire."));
