@@ -156,6 +156,11 @@ class EvidenceIntegrationTests {
         assertThat(checks).allMatch(Check::passed);
         assertThat(checks).extracting(Check::subject).contains("custody.jsonl, entrée 3");
         assertThat(captures.custody(capture.id())).extracting(CustodyEntry::action).containsExactly("CAPTURE", "SCELLEMENT", "EXPORT");
+        assertThat(context.getBean(fr.egide.audit.AuditLog.class).chain(cabinet.toString())).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(fr.egide.audit.AuditAction.CONSULTATION_PREUVE);
+            assertThat(e.objectId()).isEqualTo(capture.id());
+            assertThat(e.actorId()).isEqualTo(user.id());
+        });
         assertThat(captures.custody(capture.id()).get(0).actor()).contains("Dr Preuve");
 
         // A chain of custody rewritten in an export is caught.

@@ -203,6 +203,11 @@ class RepliesWorkflowIntegrationTests {
         assertThat(published.get("state").asString()).isEqualTo("PUBLIE");
         assertThat(published.get("publishedText").asString()).endsWith("Bien à vous,");
         assertThat(published.get("publishedVia").asString()).isEqualTo("copie manuelle");
+        assertThat(context.getBean(fr.egide.audit.AuditLog.class).chain(cabinet.toString())).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(fr.egide.audit.AuditAction.REPONSE_PUBLIEE);
+            assertThat(e.objectId()).isEqualTo(id.toString());
+            assertThat(e.details()).containsEntry("adresse", "https://www.google.com/maps/reviews/exemple");
+        });
         assertThat(call(author, "POST", "/api/v1/replies/" + id + "/versions", text(GOOD)).statusCode()).isEqualTo(409);
         assertThat(call(author, "POST", "/api/v1/replies/" + id + "/abandon", "{\"comment\": \"plus utile\"}").statusCode()).isEqualTo(409);
     }

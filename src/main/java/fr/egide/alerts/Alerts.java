@@ -21,7 +21,10 @@ public class Alerts {
 
     private final CabinetAccess access;
 
-    Alerts(AlertStore store, AlertMessages messages, CabinetAccess access) {
+    private final fr.egide.audit.AuditLog audit;
+
+    Alerts(AlertStore store, AlertMessages messages, CabinetAccess access, fr.egide.audit.AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.messages = messages;
         this.access = access;
@@ -93,6 +96,8 @@ public class Alerts {
             }
         }
         store.saveWebhook(cabinetId, url == null ? null : url.strip(), secret);
+        audit.record(cabinetId, fr.egide.audit.AuditAction.PARAMETRES_MODIFIES, "webhook", cabinetId,
+                java.util.Map.of("quoi", url == null || url.isBlank() ? "webhook supprimé" : "webhook " + url.strip()));
     }
 
     /** The label of a trigger or mode for pages. */

@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DossierLetters {
 
+    private final fr.egide.audit.AuditLog audit;
+
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** How a letter went out. */
@@ -99,7 +101,9 @@ public class DossierLetters {
 
     private final Clock clock = Clock.systemUTC();
 
-    DossierLetters(JdbcClient jdbc, Dossiers dossiers, Letters letters, PracticeManagement practice, CabinetAccess access, JsonMapper json) {
+    DossierLetters(JdbcClient jdbc, Dossiers dossiers, Letters letters, PracticeManagement practice, CabinetAccess access, JsonMapper json,
+            fr.egide.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.letters = letters;
@@ -143,6 +147,8 @@ public class DossierLetters {
         dossiers.log(dossierId, "COURRIER", "Courrier rédigé : " + draft.title() + (warned.isEmpty() ? "" : " (avertissement lu et confirmé : "
                 + String.join(", ", warned) + ")"));
         dossiers.advanceIfAt(dossierId, DossierStage.STRATEGIE, DossierStage.ACTIONS, "premier courrier");
+        audit.record(row.cabinetId(), fr.egide.audit.AuditAction.COURRIER_GENERE, "courrier", id,
+                java.util.Map.of("dossier", dossierId.toString(), "type", type.name()));
         return letter(dossierId, id);
     }
 
@@ -178,7 +184,7 @@ public class DossierLetters {
      */
     @Transactional
     public StoredLetter recordSending(UUID dossierId, UUID letterId, LocalDate sentOn, Channel channel, String registeredNumber) {
-        dossiers.open(dossierId);
+        var dossierRow = dossiers.open(dossierId);
         var stored = stored(dossierId, letterId);
         if (stored.sentOn() != null) {
             throw new ConflictException("L'envoi de ce courrier est déjà enregistré (le " + FrenchDate.of(stored.sentOn()) + ").");
@@ -217,6 +223,8 @@ public class DossierLetters {
         }
         dossiers.log(dossierId, "ENVOI", "Envoi enregistré : " + stored.title() + " — le " + FrenchDate.of(sentOn) + " par " + channel.label()
                 + (number == null ? "" : " (n° " + number + ")") + (opened.isEmpty() ? "" : " ; échéance ouverte : " + String.join(", ", opened)));
+        audit.record(dossierRow.cabinetId(), fr.egide.audit.AuditAction.COURRIER_ENVOYE, "courrier", letterId,
+                java.util.Map.of("dossier", dossierId.toString(), "type", stored.type().name(), "voie", channel.name(), "envoyeLe", sentOn.toString()));
         return letter(dossierId, letterId);
     }
 

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Dossiers {
 
+    private final fr.egide.audit.AuditLog audit;
+
     /** Reminders before a deadline, in days. */
     public static final List<Integer> REMINDER_DAYS = List.of(30, 14, 7, 2);
 
@@ -69,7 +71,8 @@ public class Dossiers {
     private final Clock clock = Clock.systemUTC();
 
     Dossiers(JdbcClient jdbc, CabinetAccess access, Mentions mentions, MentionAnalyses analyses, Captures captures, JsonMapper json,
-            fr.egide.monitoring.MentionFeed feed, fr.egide.practice.PracticeManagement practice) {
+            fr.egide.monitoring.MentionFeed feed, fr.egide.practice.PracticeManagement practice, fr.egide.audit.AuditLog audit) {
+        this.audit = audit;
         this.feed = feed;
         this.practice = practice;
         this.jdbc = jdbc;
@@ -540,8 +543,18 @@ public class Dossiers {
     /** An export of the dossier, recorded in its timeline before anything is written. */
     @Transactional
     public void recordExport(UUID dossierId, String what) {
-        row(dossierId);
+        var row = row(dossierId);
         log(dossierId, "EXPORT", what);
+        audit.record(row.cabinetId(), fr.egide.audit.AuditAction.EXPORT, "dossier", dossierId, Map.of("reference", row.reference(), "quoi", what));
+    }
+
+    /** A dossier as a person reads it (page or API): the reading is recorded in the audit log. */
+    @Transactional
+    public Dossier view(UUID dossierId) {
+        var dossier = get(dossierId);
+        audit.record(dossier.cabinetId(), fr.egide.audit.AuditAction.CONSULTATION_DOSSIER, "dossier", dossierId,
+                Map.of("reference", dossier.reference()));
+        return dossier;
     }
 
     // ------------------------------------------------------------------ internals shared with the module

@@ -37,6 +37,8 @@ import tools.jackson.databind.SerializationFeature;
 @Service
 public class Captures {
 
+    private final fr.egide.audit.AuditLog audit;
+
     public static final int MAX_PAGE_SIZE = 100;
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -59,7 +61,8 @@ public class Captures {
 
     Captures(CaptureStore store, CabinetAccess access, CustodyLog custody, MentionFeed mentions, SchedulerClient scheduler,
             OneTimeTask<String> captureTask, fr.egide.evidence.internal.EvidenceSettings settings,
-            @Value("${egide.home}") Path home) {
+            @Value("${egide.home}") Path home, fr.egide.audit.AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.access = access;
         this.custody = custody;
@@ -183,6 +186,8 @@ public class Captures {
      */
     public Export export(String id) {
         sealedFile(id);
+        store.get(id).ifPresent(capture -> audit.record(capture.cabinetId(), fr.egide.audit.AuditAction.CONSULTATION_PREUVE, "capture", id,
+                java.util.Map.of("acte", "téléchargement du lot scellé")));
         return export(id, actor(access.currentUser()));
     }
 

@@ -22,7 +22,10 @@ public class PracticeManagement {
 
     private final CabinetAccess access;
 
-    PracticeManagement(PracticeRepository repository, CabinetAccess access) {
+    private final fr.egide.audit.AuditLog audit;
+
+    PracticeManagement(PracticeRepository repository, CabinetAccess access, fr.egide.audit.AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.access = access;
     }
@@ -50,6 +53,7 @@ public class PracticeManagement {
         var cabinet = new Cabinet(existing.id(), form.name().strip(), blankToNull(form.street()),
                 blankToNull(form.postalCode()), blankToNull(form.city()), existing.demo());
         repository.update(cabinet);
+        audit.record(cabinetId, fr.egide.audit.AuditAction.PARAMETRES_MODIFIES, "cabinet", cabinetId, java.util.Map.of("quoi", "cabinet"));
         return cabinet;
     }
 
@@ -112,6 +116,7 @@ public class PracticeManagement {
         practitioner(cabinetId, practitionerId);
         var practitioner = build(practitionerId, cabinetId, form);
         repository.update(practitioner);
+        audit.record(cabinetId, fr.egide.audit.AuditAction.PARAMETRES_MODIFIES, "praticien", practitionerId, java.util.Map.of("quoi", "praticien"));
         return practitioner;
     }
 
@@ -119,6 +124,8 @@ public class PracticeManagement {
     public void removePractitioner(UUID cabinetId, UUID practitionerId) {
         practitioner(cabinetId, practitionerId);
         repository.deletePractitioner(cabinetId, practitionerId);
+        audit.record(cabinetId, fr.egide.audit.AuditAction.PARAMETRES_MODIFIES, "praticien", practitionerId,
+                java.util.Map.of("quoi", "praticien retiré"));
     }
 
     private Practitioner build(UUID id, UUID cabinetId, PractitionerForm form) {

@@ -45,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Replies {
 
+    private final fr.egide.audit.AuditLog audit;
+
     /** A reason to approve before the end of the délai de réflexion must say something. */
     static final int MIN_REASON = 10;
 
@@ -70,7 +72,8 @@ public class Replies {
 
     Replies(ReplyStore store, CabinetAccess access, MentionFeed feed, MentionAnalyses analyses, ReviewAnalyzer analyzer,
             @Qualifier("replyLinter") ReplyLinter linter, ReplyAssistant assistant, List<ReplyPublisher> publishers,
-            LanguageModelDrafts languageModel) {
+            LanguageModelDrafts languageModel, fr.egide.audit.AuditLog audit) {
+        this.audit = audit;
         this.languageModel = languageModel;
         this.store = store;
         this.access = access;
@@ -98,6 +101,8 @@ public class Replies {
         }
         var settings = new ReplySettings(cabinetId, reflectionHours, requirePeerReview);
         store.saveSettings(settings, access.currentUser().id());
+        audit.record(cabinetId, fr.egide.audit.AuditAction.PARAMETRES_MODIFIES, "regles-reponse", cabinetId,
+                java.util.Map.of("delaiReflexionHeures", Integer.toString(reflectionHours), "relectureObligatoire", Boolean.toString(requirePeerReview)));
         return settings;
     }
 
@@ -317,6 +322,13 @@ public class Replies {
             throw new ConflictException("La réponse vient de changer d'état : rechargez-la.");
         }
         store.event(draftId, "PUBLIE", access.currentUser().id(), address == null ? via : via + " : " + address);
+        var facts = new java.util.HashMap<String, String>();
+        facts.put("mention", row.mentionId().toString());
+        facts.put("via", via);
+        if (address != null) {
+            facts.put("adresse", address);
+        }
+        audit.record(row.cabinetId(), fr.egide.audit.AuditAction.REPONSE_PUBLIEE, "reponse", draftId, facts);
         return get(draftId);
     }
 

@@ -230,6 +230,8 @@ class DossierLettersIntegrationTests {
         assertThat(medText).contains("Monsieur Jean Dupré", "Villeurbanne", "dans un délai de huit jours", "diffamation publique");
         assertThat(new String(entries.get("SHA256SUMS.txt"))).contains(pdfs.get(0), pdfs.get(1));
         assertThat(dossiers.get(dossierId).timeline()).extracting(Dossier.TimelineEntry::kind).contains("COURRIER", "EXPORT");
+        assertThat(context.getBean(fr.egide.audit.AuditLog.class).chain(cabinet.toString())).extracting(fr.egide.audit.AuditEntry::action)
+            .contains(fr.egide.audit.AuditAction.CONSULTATION_DOSSIER, fr.egide.audit.AuditAction.COURRIER_GENERE, fr.egide.audit.AuditAction.EXPORT);
     }
 
     @Test
@@ -312,6 +314,17 @@ class DossierLettersIntegrationTests {
                 "{\"sentOn\": \"" + opened + "\", \"channel\": \"EMAIL\"}");
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(body(api("GET", "/api/v1/dossiers/" + id + "/deadlines", null)).toString()).doesNotContain("DECLARATION_ASSUREUR");
+        // Both acts are in the cabinet's audit log, with the letter's id.
+        var audit = context.getBean(fr.egide.audit.AuditLog.class).chain(cabinet.toString());
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(fr.egide.audit.AuditAction.COURRIER_GENERE);
+            assertThat(e.objectId()).isEqualTo(letterId);
+        });
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(fr.egide.audit.AuditAction.COURRIER_ENVOYE);
+            assertThat(e.objectId()).isEqualTo(letterId);
+            assertThat(e.details()).containsEntry("voie", "EMAIL");
+        });
     }
 
     @Test

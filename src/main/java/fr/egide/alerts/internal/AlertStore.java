@@ -34,7 +34,10 @@ public class AlertStore {
 
     private final JdbcClient jdbc;
 
-    AlertStore(JdbcClient jdbc) {
+    private final fr.egide.system.Secrets secrets;
+
+    AlertStore(JdbcClient jdbc, fr.egide.system.Secrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
     }
 
@@ -187,7 +190,7 @@ public class AlertStore {
     public Optional<String[]> webhook(UUID cabinetId) {
         return jdbc.sql("select url, secret from alerts_webhook where cabinet_id = ?")
             .param(cabinetId)
-            .query((rs, n) -> new String[] { rs.getString("url"), rs.getString("secret") })
+            .query((rs, n) -> new String[] { rs.getString("url"), clear(rs.getString("secret")) })
             .optional();
     }
 
@@ -199,7 +202,12 @@ public class AlertStore {
         jdbc.sql("""
                 insert into alerts_webhook (cabinet_id, url, secret) values (?, ?, ?)
                 on conflict (cabinet_id) do update set url = excluded.url, secret = excluded.secret
-                """).params(cabinetId, url, secret).update();
+                """).params(cabinetId, url, secrets.encrypt(secret)).update();
+    }
+
+    /** Secrets are encrypted at rest; one stored in clear before that is encrypted at the next start. */
+    private String clear(String stored) {
+        return secrets.isEncrypted(stored) ? secrets.decrypt(stored) : stored;
     }
 
     private static StoredAlert alert(ResultSet rs, int n) throws SQLException {

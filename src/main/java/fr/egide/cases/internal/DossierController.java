@@ -74,7 +74,7 @@ class DossierController {
 
     @GetMapping("/dossiers/{id}")
     String page(@PathVariable UUID id, Model model) {
-        var dossier = dossiers.get(id);
+        var dossier = dossiers.view(id);
         model.addAttribute("d", dossier);
         model.addAttribute("cabinet", practice.cabinet(dossier.cabinetId()));
         model.addAttribute("qualifications", DossierQualification.values());

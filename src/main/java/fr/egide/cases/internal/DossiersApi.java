@@ -88,7 +88,7 @@ class DossiersApi {
     @GetMapping("/dossiers/{id}")
     @Operation(summary = "Un dossier : étape, mentions, indicateurs et décisions, qualification, impact, stratégie, preuves, courriers, délais, chronologie")
     Dossier get(@PathVariable UUID id) {
-        return dossiers.get(id);
+        return dossiers.view(id);
     }
 
     @PostMapping("/dossiers/{id}/stage")

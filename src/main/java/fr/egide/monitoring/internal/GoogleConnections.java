@@ -4,7 +4,6 @@ import fr.egide.identity.CabinetAccess;
 import fr.egide.monitoring.connectors.ConnectorException;
 import fr.egide.monitoring.connectors.GoogleBusinessProfileConnector;
 import fr.egide.monitoring.connectors.GoogleOAuth;
-import fr.egide.monitoring.connectors.TokenCipher;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
 import java.net.URI;
@@ -50,14 +49,14 @@ class GoogleConnections {
 
     private final GoogleOAuth oauth;
 
-    private final TokenCipher cipher;
+    private final fr.egide.system.Secrets cipher;
 
     private final GoogleBusinessProfileConnector listing;
 
     private final Clock clock = Clock.systemUTC();
 
     GoogleConnections(JdbcClient jdbc, CabinetAccess access, GoogleConfiguration.GoogleClient client, GoogleOAuth oauth,
-            TokenCipher cipher, GoogleBusinessProfileConnector listing) {
+            fr.egide.system.Secrets cipher, GoogleBusinessProfileConnector listing) {
         this.jdbc = jdbc;
         this.access = access;
         this.client = client;

@@ -180,7 +180,7 @@ class GoogleBusinessIntegrationTests {
         // Tokens are in the database only encrypted.
         var stored = jdbc.sql("select refresh_token || ' ' || access_token from monitoring_google_connection where id = ?")
             .param(connection).query(String.class).single();
-        assertThat(stored).startsWith("v1:").doesNotContain("renouvellement-secret").doesNotContain("ya29.acces-1");
+        assertThat(stored).startsWith("enc:").doesNotContain("renouvellement-secret").doesNotContain("ya29.acces-1");
 
         // The picker lists the listings the account manages; choosing one adds the source.
         var picker = page("/veille/" + cabinet + "/google/" + connection);
@@ -212,7 +212,7 @@ class GoogleBusinessIntegrationTests {
         google.verify(1, postRequestedFor(urlPathEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token")));
         google.verify(2, getRequestedFor(urlPathEqualTo(REVIEWS)));
         assertThat(jdbc.sql("select access_token from monitoring_google_connection where id = ?").param(connection).query(String.class)
-            .single()).startsWith("v1:").doesNotContain("acces-2");
+            .single()).startsWith("enc:").doesNotContain("acces-2");
 
         // The next scan uses the renewed token without asking again.
         scanner.scan(source.id());
