@@ -475,6 +475,11 @@ class AlertsIntegrationTests {
         mentions.addManual(cabinet, new ManualMention("Google", "https://www.google.com/maps/avis/" + UUID.randomUUID(), "Anonyme", 1, text,
                 "2026-11-20"));
         var mention = jdbc.sql("select id from monitoring_mention where cabinet_id = ? and text = ?").params(cabinet, text).query(UUID.class).single();
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.sql("select count(*) from analysis_mention where mention_id = ?").param(mention).query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("analyse jamais faite").isLessThan(deadline);
+            Thread.sleep(100);
+        }
         var dossier = dossiers.open(cabinet, List.of(mention), null, "Avis du 20 novembre");
         var today = LocalDate.now(PARIS);
         var first = dossiers.reminders(cabinet, today, today.plusYears(2)).stream()
