@@ -67,7 +67,8 @@ class MonthlyReportPdf {
             .append("table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm 0; }")
             .append("th, td { border: 0.4pt solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }")
             .append("th { background: #eee; } td.num, th.num { text-align: right; }")
-            .append(".bar { height: 3mm; background: #35577d; } .bar.minus { background: #8a4b12; } .track { width: 60mm; }")
+            .append(".bar { height: 3mm; background: #35577d; } .bar.minus { background: #8a4b12; } .track { width: 32mm; }")
+            .append("td.name, th.name { white-space: nowrap; } .item { margin: 2mm 0 3mm 0; page-break-inside: avoid; }")
             .append("ul.figures { margin: 1mm 0; padding-left: 5mm; } .foot { margin-top: 8mm; font-size: 8pt; color: #444; }")
             .append("</style></head><body>");
 
@@ -154,7 +155,7 @@ class MonthlyReportPdf {
             h.append("<h3>").append(x(m("mensuel.repartition"))).append("</h3><table><tbody>");
             for (int stars = 5; stars >= 1; stars--) {
                 var count = watch.ratings()[stars - 1];
-                h.append("<tr><th>").append(x(m("mensuel.etoiles", stars))).append("</th><td class=\"track\">");
+                h.append("<tr><th class=\"name\">").append(x(m("mensuel.etoiles", stars))).append("</th><td class=\"track\">");
                 bar(h, count, rated, false);
                 h.append("</td><td class=\"num\">").append(count).append("</td></tr>");
             }
@@ -166,12 +167,12 @@ class MonthlyReportPdf {
         }
         else {
             h.append("<p class=\"muted\">").append(x(m("mensuel.themes.aide"))).append("</p><table><thead><tr>");
-            headers(h, m("mensuel.col.theme"));
+            h.append("<th class=\"name\">").append(x(m("mensuel.col.theme"))).append("</th>");
             h.append("<th class=\"num\">").append(x(m("mensuel.col.salue"))).append("</th><th></th><th class=\"num\">")
                 .append(x(m("mensuel.col.critique"))).append("</th><th></th></tr></thead><tbody>");
             long max = analysis.themes().stream().mapToLong(t -> Math.max(t.praised(), t.criticised())).max().orElse(1);
             for (var t : analysis.themes()) {
-                h.append("<tr><td>").append(x(m("theme." + t.theme()))).append("</td><td class=\"num\">").append(t.praised())
+                h.append("<tr><td class=\"name\">").append(x(m("theme." + t.theme()))).append("</td><td class=\"num\">").append(t.praised())
                     .append("</td><td class=\"track\">");
                 bar(h, t.praised(), max, false);
                 h.append("</td><td class=\"num\">").append(t.criticised()).append("</td><td class=\"track\">");
@@ -234,15 +235,15 @@ class MonthlyReportPdf {
         var readiness = report.readiness();
         h.append("<h2>").append(x(m("mensuel.section.reflexes"))).append("</h2>");
         h.append("<p><strong>").append(x(m("mensuel.reflexes.score", readiness.score(), readiness.done(), readiness.items().size())))
-            .append("</strong></p><table><thead><tr>");
-        headers(h, m("reflexes.col.reflexe"), m("reflexes.col.etat"), m("reflexes.col.constat"), m("reflexes.col.conseil"));
-        h.append("</tr></thead><tbody>");
+            .append("</strong></p>");
         for (var item : readiness.items()) {
-            h.append("<tr><td>").append(x(item.title())).append("</td><td>").append(x(m("reflexes.etat." + item.status())))
-                .append("</td><td>").append(x(item.finding())).append("</td><td>")
-                .append(item.status() == ReadinessStatus.FAIT ? "—" : x(item.guidance())).append("</td></tr>");
+            h.append("<div class=\"item\"><p><strong>").append(x(item.title())).append("</strong></p><p>")
+                .append(x(m("mensuel.reflexe.etat", m("reflexes.etat." + item.status()), item.finding()))).append("</p>");
+            if (item.status() != ReadinessStatus.FAIT) {
+                h.append("<p>").append(x(m("mensuel.reflexe.conseil", item.guidance()))).append("</p>");
+            }
+            h.append("</div>");
         }
-        h.append("</tbody></table>");
         h.append("<p class=\"foot\">").append(x(m("mensuel.pied"))).append("</p></body></html>");
 
         try (var out = new ByteArrayOutputStream()) {

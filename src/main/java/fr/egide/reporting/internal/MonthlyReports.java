@@ -73,15 +73,15 @@ class MonthlyReports {
     record ReportInfo(UUID id, UUID cabinetId, YearMonth month, String status, String trigger, Instant requestedAt, Instant generatedAt,
             String sha256, long size, String error, Instant mailedAt, String mailError) {
 
-        boolean pending() {
+        public boolean pending() {
             return "EN_COURS".equals(status);
         }
 
-        boolean ready() {
+        public boolean ready() {
             return "PRET".equals(status);
         }
 
-        String monthName() {
+        public String monthName() {
             return MonthlyReportPdf.monthName(month);
         }
 
