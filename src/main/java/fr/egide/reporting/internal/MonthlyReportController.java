@@ -60,8 +60,7 @@ class MonthlyReportController {
     String generate(@RequestParam("cabinet") UUID cabinetId, @RequestParam(name = "mois", required = false) String month,
             RedirectAttributes redirect) {
         try {
-            var report = reports.request(cabinetId, month(month));
-            redirect.addFlashAttribute("started", report.id());
+            reports.request(cabinetId, month(month));
         }
         catch (InvalidRequestException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());

@@ -141,6 +141,8 @@ class MonthlyReportIntegrationTests {
 
     String dossierReference;
 
+    UUID practitionerId;
+
     static String result(String url, String title, String content) {
         return """
                 {"url": "%s", "title": "%s", "content": "%s", "publishedDate": null, "engine": "duckduckgo",
@@ -165,6 +167,7 @@ class MonthlyReportIntegrationTests {
             var practitioner = practice.addPractitioner(cabinet, new PractitionerForm(Civility.DR, "Claire", "Martin", Profession.MEDECIN, null,
                     null, List.of(), List.of(), "Assureur fictif", "RCP-0042", true, 10, "https://annuaire.sante.fr/web/site-pro/claire-martin",
                     "https://www.cabinet-martin.example.fr"));
+            practitionerId = practitioner.id();
             access.grant(relecteur.id(), cabinet, CabinetRole.RELECTEUR);
 
             var file = """
@@ -338,6 +341,13 @@ class MonthlyReportIntegrationTests {
         assertThat(page.select("h1").text()).startsWith("Les bons réflexes : Cabinet veille");
         assertThat(page.select("ol.checklist > li")).hasSize(6);
         assertThat(page.text()).contains("67 sur 100", "À faire", "En place", "En partie");
+
+        // The practitioner's form has the two addresses the checklist reads, with their labels.
+        var form = Jsoup.parse(browser.send(HttpRequest.newBuilder(uri("/cabinets/" + cabinet + "/praticiens/" + practitionerId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(form.selectFirst("input#websiteUrl").val()).isEqualTo("https://www.cabinet-martin.example.fr");
+        assertThat(form.selectFirst("label[for=professionalProfileUrl]").text()).isEqualTo("Profil professionnel en ligne (adresse)");
+        assertThat(form.selectFirst("input#professionalProfileUrl").val()).isEqualTo("https://annuaire.sante.fr/web/site-pro/claire-martin");
 
         var list = browser.send(HttpRequest.newBuilder(uri("/rapports")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);
