@@ -380,7 +380,29 @@ class MonthlyReportIntegrationTests {
             .header("Authorization", "Bearer " + TestAccounts.token(context, titulaire)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("\"score\":67", "\"check\":\"SEPARATION_PRO_PERSO\"", "\"status\":\"PARTIEL\"", "\"guidance\":\"Gardez");
+        var token = TestAccounts.token(context, titulaire);
+        var kept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/cabinets/" + cabinet + "/reports"))
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(kept.statusCode()).isEqualTo(200);
+        assertThat(kept.body()).contains("\"id\":\"" + id + "\"", "\"month\":\"" + month + "\"", "\"status\":\"PRET\"", "\"sha256\":\"");
+        var apiPdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/reports/" + id + "/pdf"))
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(apiPdf.statusCode()).isEqualTo(200);
+        assertThat(MonthlyReports.sha256(apiPdf.body()))
+            .isEqualTo(jdbc.sql("select sha256 from reporting_monthly_report where id = ?").param(id).query(String.class).single());
+        // A website that is not an address is refused, in French.
+        var badSite = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/cabinets/" + cabinet + "/practitioners"))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"civility\": \"DR\", \"firstName\": \"Luc\", \"lastName\": \"Roux\", \"profession\": \"MEDECIN\", \"websiteUrl\": \"mon site\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badSite.statusCode()).isEqualTo(400);
+        assertThat(badSite.body()).contains("L'adresse doit commencer par http:// ou https://");
+
         var stranger = TestAccounts.create(context, "Dr Curieuse");
+        var strangerToken = TestAccounts.token(context, stranger);
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/reports/" + id))
+            .header("Authorization", "Bearer " + strangerToken).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
         var hidden = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/cabinets/" + cabinet + "/readiness"))
             .header("Authorization", "Bearer " + TestAccounts.token(context, stranger)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hidden.statusCode()).isEqualTo(404);
