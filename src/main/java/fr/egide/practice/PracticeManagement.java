@@ -136,7 +136,8 @@ public class PracticeManagement {
         return new Practitioner(id, cabinetId, form.civility(), form.firstName().strip(), form.lastName().strip(),
                 form.profession(), blankToNull(form.specialty()), rpps, lines(form.addresses()),
                 lines(form.nameVariants()), blankToNull(form.insurer()), blankToNull(form.policyNumber()),
-                form.ereputationGuarantee(), form.declarationDays());
+                form.ereputationGuarantee(), form.declarationDays(), blankToNull(form.professionalProfileUrl()),
+                blankToNull(form.websiteUrl()));
     }
 
     private static List<String> lines(List<String> values) {

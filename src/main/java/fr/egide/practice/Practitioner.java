@@ -12,10 +12,13 @@ import java.util.UUID;
  * @param ereputationGuarantee whether the professional insurance policy covers e-reputation disputes
  * @param declarationDays the contract's deadline to declare a claim, in working days (at least 5, Code des assurances,
  * art. L113-2 4°), or null when not recorded
+ * @param professionalProfileUrl a professional profile the practitioner controls (annuaire, Doctolib…), or null
+ * @param websiteUrl a website the practitioner controls, or null
  */
 public record Practitioner(UUID id, UUID cabinetId, Civility civility, String firstName, String lastName,
         Profession profession, String specialty, String rpps, List<String> addresses, List<String> nameVariants,
-        String insurer, String policyNumber, boolean ereputationGuarantee, Integer declarationDays) {
+        String insurer, String policyNumber, boolean ereputationGuarantee, Integer declarationDays,
+        String professionalProfileUrl, String websiteUrl) {
 
     public String displayName() {
         return civility.label() + " " + firstName + " " + lastName;

@@ -165,6 +165,12 @@ class PracticeController {
 
         private Integer declarationDays;
 
+        @jakarta.validation.constraints.Pattern(regexp = "^(\\s*|(?i)https?://\\S+\\s*)$", message = "{praticien.adresse.web.format}")
+        private String professionalProfileUrl = "";
+
+        @jakarta.validation.constraints.Pattern(regexp = "^(\\s*|(?i)https?://\\S+\\s*)$", message = "{praticien.adresse.web.format}")
+        private String websiteUrl = "";
+
         static PractitionerFields of(Practitioner p) {
             var fields = new PractitionerFields();
             fields.civility = p.civility();
@@ -179,12 +185,15 @@ class PracticeController {
             fields.policyNumber = p.policyNumber();
             fields.ereputationGuarantee = p.ereputationGuarantee();
             fields.declarationDays = p.declarationDays();
+            fields.professionalProfileUrl = p.professionalProfileUrl();
+            fields.websiteUrl = p.websiteUrl();
             return fields;
         }
 
         PractitionerForm toForm() {
             return new PractitionerForm(civility, firstName, lastName, profession, specialty, rpps, lines(addresses),
-                    lines(nameVariants), insurer, policyNumber, ereputationGuarantee, declarationDays);
+                    lines(nameVariants), insurer, policyNumber, ereputationGuarantee, declarationDays,
+                    professionalProfileUrl, websiteUrl);
         }
 
         private static List<String> lines(String text) {
@@ -215,6 +224,10 @@ class PracticeController {
         public void setEreputationGuarantee(boolean ereputationGuarantee) { this.ereputationGuarantee = ereputationGuarantee; }
         public Integer getDeclarationDays() { return declarationDays; }
         public void setDeclarationDays(Integer declarationDays) { this.declarationDays = declarationDays; }
+        public String getProfessionalProfileUrl() { return professionalProfileUrl; }
+        public void setProfessionalProfileUrl(String professionalProfileUrl) { this.professionalProfileUrl = professionalProfileUrl; }
+        public String getWebsiteUrl() { return websiteUrl; }
+        public void setWebsiteUrl(String websiteUrl) { this.websiteUrl = websiteUrl; }
 
     }
 

@@ -63,9 +63,9 @@ public class PracticeRepository {
         jdbc.sql("""
                 insert into practice_practitioner (id, cabinet_id, civility, first_name, last_name, profession,
                     specialty, rpps, addresses, name_variants, insurer, policy_number, ereputation_guarantee,
-                    declaration_days)
+                    declaration_days, professional_profile_url, website_url)
                 values (:id, :cabinet, :civility, :first, :last, :profession, :specialty, :rpps, :addresses,
-                    :variants, :insurer, :policy, :guarantee, :declaration)
+                    :variants, :insurer, :policy, :guarantee, :declaration, :profile, :website)
                 """).paramSource(params(p)).update();
     }
 
@@ -74,7 +74,8 @@ public class PracticeRepository {
                 update practice_practitioner set civility = :civility, first_name = :first, last_name = :last,
                     profession = :profession, specialty = :specialty, rpps = :rpps, addresses = :addresses,
                     name_variants = :variants, insurer = :insurer, policy_number = :policy,
-                    ereputation_guarantee = :guarantee, declaration_days = :declaration
+                    ereputation_guarantee = :guarantee, declaration_days = :declaration,
+                    professional_profile_url = :profile, website_url = :website
                 where id = :id and cabinet_id = :cabinet
                 """).paramSource(params(p)).update();
     }
@@ -120,6 +121,8 @@ public class PracticeRepository {
         map.put("policy", p.policyNumber());
         map.put("guarantee", p.ereputationGuarantee());
         map.put("declaration", p.declarationDays());
+        map.put("profile", p.professionalProfileUrl());
+        map.put("website", p.websiteUrl());
         return map;
     }
 
@@ -134,7 +137,7 @@ public class PracticeRepository {
                 Profession.valueOf(rs.getString("profession")), rs.getString("specialty"), rs.getString("rpps"),
                 strings(rs.getArray("addresses")), strings(rs.getArray("name_variants")), rs.getString("insurer"),
                 rs.getString("policy_number"), rs.getBoolean("ereputation_guarantee"),
-                rs.getObject("declaration_days", Integer.class));
+                rs.getObject("declaration_days", Integer.class), rs.getString("professional_profile_url"), rs.getString("website_url"));
     }
 
     private static List<String> strings(Array array) throws SQLException {
