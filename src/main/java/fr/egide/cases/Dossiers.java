@@ -465,10 +465,13 @@ public class Dossiers {
             throw new InvalidRequestException("Indiquez une période : du (from) au (to), dans cet ordre.");
         }
         var reminders = new ArrayList<Reminder>();
-        for (var dossier : list(cabinetId)) {
-            if (dossier.stage() == DossierStage.CLOS) {
-                continue;
-            }
+        // The open dossiers only, without list()'s next deadline: it would compute every dossier's deadlines twice (the
+        // dashboard asks for the reminders on each display).
+        var open = jdbc.sql("select id, reference, title from cases_dossier where cabinet_id = ? and stage <> 'CLOS'").param(cabinetId)
+            .query((rs, n) -> new DossierSummary(rs.getObject("id", UUID.class), cabinetId, rs.getString("reference"),
+                    rs.getString("title"), null, null, null, null, 0, null, null))
+            .list();
+        for (var dossier : open) {
             for (var deadline : computeDeadlines(row(dossier.id()))) {
                 if (deadline.date() == null) {
                     continue;
