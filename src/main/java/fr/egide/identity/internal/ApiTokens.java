@@ -64,10 +64,10 @@ class ApiTokens {
 
     /** A token as its owner sees it in the list (never the token itself). */
     record Listed(UUID id, String name, Scope scope, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-            Instant revokedAt) {
+            Instant revokedAt, boolean active) {
 
-        boolean active() {
-            return revokedAt == null && expiresAt.isAfter(Instant.now());
+        Listed(UUID id, String name, Scope scope, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+            this(id, name, scope, createdAt, expiresAt, lastUsedAt, revokedAt, revokedAt == null && expiresAt.isAfter(Instant.now()));
         }
 
     }
