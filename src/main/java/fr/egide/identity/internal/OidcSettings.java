@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("egide.identity.psc")
 record OidcSettings(String clientId, String clientSecret, @DefaultValue("bas") String environment, String issuerUri,
-        String authorizationUri, @DefaultValue("openid,scope_all") java.util.List<String> scopes,
+        String authorizationUri, @DefaultValue({ "openid", "scope_all" }) java.util.List<String> scopes,
         @DefaultValue("eidas1") String acrValues) {
 
     static final String REGISTRATION_ID = "psc";
