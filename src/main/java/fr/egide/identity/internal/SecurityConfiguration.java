@@ -2,6 +2,9 @@ package fr.egide.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -37,7 +40,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) throws Exception {
         http.securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                 // A READ token reads; only a WRITE token changes anything. Revoking the token one holds is always allowed.
@@ -49,6 +53,7 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
+            .addFilterBefore(new UploadLimitFilter(uploadLimit, problems), CsrfFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                 .accessDeniedHandler(problems::forbidden))
@@ -59,7 +64,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, Installation installation, SignInThrottle throttle, SignInFlow flow,
-            OidcAccounts oidcAccounts, OidcSettings oidcSettings, ObjectProvider<ClientRegistrationRepository> registrations) throws Exception {
+            OidcAccounts oidcAccounts, OidcSettings oidcSettings, ObjectProvider<ClientRegistrationRepository> registrations,
+            ProblemResponses problems, @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/connexion", "/installation", "/css/**", "/js/**", "/img/**", "/webjars/**",
                     "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -75,6 +82,7 @@ class SecurityConfiguration {
                 .failureHandler(flow::formFailed))
             .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .addFilterBefore(new UploadLimitFilter(uploadLimit, problems), CsrfFilter.class)
             .addFilterBefore(new InstallationGuard(installation), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new SignInLockFilter(throttle, flow), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new SecondStepFilter(), AuthorizationFilter.class)
