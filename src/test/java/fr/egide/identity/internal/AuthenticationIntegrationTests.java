@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixation, CSRF and the security headers. Each test signs in from an address of its own (X-Forwarded-For, which
  * Tomcat trusts from the loopback proxy), so that the per-address counts of one test do not lock another.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "egide.identity.lockout-address-threshold=20")
 class AuthenticationIntegrationTests {
 
     /** Users an "organisation" demands two-factor authentication of, through the hook other modules implement. */
