@@ -5,7 +5,9 @@ public enum AlertTrigger {
     MENACE(AlertMode.IMMEDIAT),
     ILLICITE_PROBABLE(AlertMode.IMMEDIAT),
     A_EXAMINER(AlertMode.IMMEDIAT),
+    VAGUE(AlertMode.IMMEDIAT),
     IMPACT_ELEVE(AlertMode.QUOTIDIEN),
+    AVIS_NEGATIF(AlertMode.QUOTIDIEN),
     PREUVE_MODIFIEE(AlertMode.IMMEDIAT),
     SOURCE_EN_ERREUR(AlertMode.QUOTIDIEN),
     ECHEANCE(AlertMode.IMMEDIAT);

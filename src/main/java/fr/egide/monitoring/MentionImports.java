@@ -32,13 +32,13 @@ public class MentionImports {
     public ImportReport importFile(UUID cabinetId, String fileName, Supplier<InputStream> content,
             String defaultSource) {
         access.requireAccess(cabinetId);
-        return gateway.run(cabinetId, access.currentUser().id(), fileName, content, defaultSource);
+        return gateway.run(cabinetId, access.currentUser().id(), fr.egide.system.FileNames.baseName(fileName, "import"), content, defaultSource);
     }
 
     /** Imports without a signed-in user: for the demo loader and benchmarks only. */
     public ImportReport importFileAsSystem(UUID cabinetId, String fileName, Supplier<InputStream> content,
             String defaultSource) {
-        return gateway.run(cabinetId, null, fileName, content, defaultSource);
+        return gateway.run(cabinetId, null, fr.egide.system.FileNames.baseName(fileName, "import"), content, defaultSource);
     }
 
     public ImportReport report(UUID importId) {

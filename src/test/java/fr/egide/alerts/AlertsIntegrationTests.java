@@ -6,6 +6,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.egide.Browser;
+import fr.egide.analysis.WaveDetected;
+import fr.egide.analysis.WaveKind;
+import fr.egide.cases.Dossiers;
+import fr.egide.alerts.internal.DeadlineReminders;
 import fr.egide.alerts.internal.AlertDispatcher;
 import fr.egide.alerts.internal.AlertRaiser;
 import fr.egide.analysis.MentionFlagged;
@@ -23,6 +27,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -203,6 +208,7 @@ class AlertsIntegrationTests {
                 "Que faire", "https://egide.example.org/mentions/" + mention, "https://egide.example.org/alertes/preferences");
         assertThat(parts.get(1)).contains("<a href=\"https://egide.example.org/mentions/" + mention + "\"", "Ouvrir dans Égide");
 
+        await("l'envoi enregistré", () -> "ENVOYEE".equals(alerts.recent(10).get(0).delivery()));
         var listed = alerts.recent(10);
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).trigger()).isEqualTo(AlertTrigger.ILLICITE_PROBABLE);
@@ -377,6 +383,171 @@ class AlertsIntegrationTests {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(badWebhook.statusCode()).isEqualTo(400);
         assertThat(badWebhook.body()).contains("au moins 16 caractères");
+    }
+
+    @Test
+    void aBurstOfAlertsLeavesAsOneMailPerPersonWhileAThreatStillLeavesAlone() throws Exception {
+        var now = Instant.now();
+        // As the listeners do: each alert is dispatched once committed.
+        for (var i = 0; i < 5; i++) {
+            raiser.raise(cabinet, AlertTrigger.A_EXAMINER, "rafale:" + UUID.randomUUID(), "/mentions/" + UUID.randomUUID(), List.of("1", "30"), now);
+            dispatcher.dispatchDue(now);
+        }
+        raiser.raise(cabinet, AlertTrigger.MENACE, "rafale-menace:" + UUID.randomUUID(), "/mentions/" + UUID.randomUUID(), List.of("1", "90"), now);
+        dispatcher.dispatchDue(now);
+        // The first three leave one by one, the threat too; the fourth and fifth wait for the end of the window.
+        var mails = mailsTo(user);
+        assertThat(mails).hasSize(4);
+        assertThat(mails).extracting(MimeMessage::getSubject).contains("Égide — un avis demande votre attention sans attendre");
+
+        dispatcher.dispatchDue(now.plus(Duration.ofMinutes(11)));
+        mails = mailsTo(user);
+        assertThat(mails).hasSize(5);
+        var grouped = mails.get(4);
+        assertThat(grouped.getSubject()).isEqualTo("Égide — 2 éléments demandent votre attention");
+        var text = parts(grouped).get(0);
+        assertThat(text).contains("2 éléments en peu de temps");
+        assertThat(text.split("Un avis est à examiner selon l'analyse", -1)).hasSize(3);
+        assertThat(jdbc.sql("""
+                select count(*) from alerts_delivery d join alerts_alert a on a.id = d.alert_id where a.cabinet_id = ? and d.state <> 'ENVOYEE'
+                """).param(cabinet).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void newNegativeReviewsGiveOneAlertPerAnalysedBatchInTheDailyDigest() throws Exception {
+        for (var text : List.of("Accueil désagréable, attente interminable et aucune explication. Je ne reviendrai pas.",
+                "Très déçu, rendez-vous annulé sans prévenir et personne pour répondre au téléphone.")) {
+            mentions.addManual(cabinet, new ManualMention("Google", "https://www.google.com/maps/avis/" + UUID.randomUUID(), "Anonyme", 2, text,
+                    "2026-11-25"));
+        }
+        await("l'alerte d'avis négatif", () -> jdbc.sql("select count(*) from alerts_alert where cabinet_id = ? and trigger = 'AVIS_NEGATIF'")
+            .param(cabinet).query(Long.class).single() == 2);
+        // A digest by default: nothing about them leaves before the morning.
+        dispatcher.dispatchDue(Instant.now());
+        assertThat(digests()).isEmpty();
+        dispatcher.dispatchDue(Instant.now().plus(Duration.ofDays(2)));
+        var mails = digests();
+        assertThat(mails).hasSize(1);
+        var text = parts(mails.get(0)).get(0);
+        // Each manual addition is its own analysed batch, so its own alert (an import of many is one alert).
+        assertThat(text.split("Un nouvel avis négatif est paru.", -1)).hasSize(3);
+        assertThat(text).contains("sans jamais évoquer de soins").doesNotContain("Accueil désagréable", "rendez-vous annulé");
+    }
+
+    @Test
+    void threeNegativeReviewsWithinDaysRaiseTheWaveAlertFromTheAnalysis() throws Exception {
+        var texts = List.of("Attente interminable, accueil froid, je déconseille ce cabinet.",
+                "Secrétariat injoignable et rendez-vous décalé deux fois, très décevant.",
+                "Consultation expédiée en cinq minutes, aucune écoute, je suis déçue.");
+        for (var i = 0; i < texts.size(); i++) {
+            mentions.addManual(cabinet, new ManualMention("Google", "https://www.google.com/maps/avis/" + UUID.randomUUID(), "Auteur " + i, 1,
+                    texts.get(i), "2026-11-2" + i));
+        }
+        await("l'alerte de vague", () -> jdbc.sql("select count(*) from alerts_alert where cabinet_id = ? and trigger = 'VAGUE'")
+            .param(cabinet).query(Long.class).single() == 1);
+        await("l'e-mail de vague", () -> mailsTo(user).stream().anyMatch(m -> subject(m).contains("plusieurs avis rapprochés")
+                || plainText(m).contains("peut-être une campagne coordonnée")));
+    }
+
+    @Test
+    void aWaveAlertsOnceEvenWhenItGrows() throws Exception {
+        var first = UUID.randomUUID();
+        var from = Instant.parse("2026-11-20T00:00:00Z");
+        publish(new WaveDetected(cabinet, WaveKind.RAFALE_NEGATIVE, first, 3, from, from.plus(Duration.ofDays(2))));
+        await("l'e-mail de vague", () -> mailsTo(user).size() == 1);
+        var mail = mailsTo(user).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Égide — plusieurs avis rapprochés demandent votre attention");
+        assertThat(parts(mail).get(0)).contains("3 avis négatifs sont parus en peu de temps : peut-être une campagne coordonnée.",
+                "pas la preuve qu'ils sont faux", "https://egide.example.org/mentions/" + first);
+
+        publish(new WaveDetected(cabinet, WaveKind.RAFALE_NEGATIVE, first, 5, from, from.plus(Duration.ofDays(3))));
+        Thread.sleep(500);
+        await("la publication traitée", () -> jdbc.sql("select count(*) from event_publication where serialized_event like ? and completion_date is null")
+            .param("%" + first + "%").query(Long.class).single() == 0);
+        assertThat(alertsOfCabinet()).isEqualTo(1);
+        assertThat(mailsTo(user)).hasSize(1);
+    }
+
+    @Test
+    void theMorningPollRaisesEachDeadlineReminderOnceAndCatchesUpAMissedDay(@Autowired Dossiers dossiers,
+            @Autowired DeadlineReminders reminders) throws Exception {
+        var text = "Ce médecin est un incompétent et un escroc. " + UUID.randomUUID();
+        mentions.addManual(cabinet, new ManualMention("Google", "https://www.google.com/maps/avis/" + UUID.randomUUID(), "Anonyme", 1, text,
+                "2026-11-20"));
+        var mention = jdbc.sql("select id from monitoring_mention where cabinet_id = ? and text = ?").params(cabinet, text).query(UUID.class).single();
+        var dossier = dossiers.open(cabinet, List.of(mention), null, "Avis du 20 novembre");
+        var today = LocalDate.now(PARIS);
+        var first = dossiers.reminders(cabinet, today, today.plusYears(2)).stream()
+            .filter(r -> r.dossierId().equals(dossier.id()))
+            .min(java.util.Comparator.comparing(Dossiers.Reminder::on))
+            .orElseThrow();
+
+        // The morning before: nothing yet.
+        reminders.raiseDue(first.on().minusDays(1));
+        assertThat(jdbc.sql("select count(*) from alerts_alert where cabinet_id = ? and trigger = 'ECHEANCE'").param(cabinet).query(Long.class).single())
+            .isZero();
+        // The job did not run on the day: the next morning catches it up; running again raises nothing new.
+        var raised = reminders.raiseDue(first.on().plusDays(1));
+        assertThat(raised).isPositive();
+        assertThat(reminders.raiseDue(first.on().plusDays(1))).isZero();
+        var keys = jdbc.sql("select unique_key from alerts_alert where cabinet_id = ? and trigger = 'ECHEANCE'").param(cabinet).query(String.class).list();
+        assertThat(keys).hasSize(raised).anyMatch(k -> k.contains(dossier.id().toString()) && k.endsWith(":J" + first.daysBefore()));
+        await("l'e-mail d'échéance", () -> deadlineMails().size() == 1);
+        assertThat(parts(deadlineMails().get(0)).get(0)).contains("Dossier " + first.reference(), "(J-" + first.daysBefore() + ")");
+    }
+
+    List<MimeMessage> digests() {
+        return mailsTo(user).stream().filter(m -> subject(m).startsWith("Égide — votre récapitulatif du jour")).toList();
+    }
+
+    static String plainText(MimeMessage mail) {
+        try {
+            return parts(mail).get(0);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        }
+        catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<MimeMessage> deadlineMails() {
+        return mailsTo(user).stream().filter(m -> {
+            try {
+                return m.getSubject().contains("échéance") || m.getSubject().contains("éléments demandent");
+            }
+            catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void theWebhookPageSetsChecksAndRemovesACabinetsWebhook() throws Exception {
+        var browser = new Browser(port);
+        browser.signIn(user);
+        var page = browser.get("/alertes/webhooks");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Browser.text(page)).contains("Webhooks des cabinets", "X-Egide-Signature", "Pas de webhook.");
+
+        var tooShort = browser.post("/alertes/webhooks/" + cabinet, false, "url", "https://hooks.exemple.fr/egide", "secret", "court");
+        assertThat(Browser.text(tooShort)).contains("au moins 16 caractères");
+        assertThat(alerts.webhook(cabinet)).isNull();
+
+        var saved = browser.post("/alertes/webhooks/" + cabinet, false, "url", "https://hooks.exemple.fr/egide", "secret", "un-secret-assez-long-0123");
+        assertThat(Browser.text(saved)).contains("Le webhook est enregistré.", "https://hooks.exemple.fr/egide").doesNotContain("un-secret-assez-long");
+        assertThat(alerts.webhook(cabinet)).isEqualTo("https://hooks.exemple.fr/egide");
+
+        var removed = browser.post("/alertes/webhooks/" + cabinet, false, "remove", "1");
+        assertThat(Browser.text(removed)).contains("Le webhook est supprimé.");
+        assertThat(alerts.webhook(cabinet)).isNull();
     }
 
     boolean completed(UUID mention) {

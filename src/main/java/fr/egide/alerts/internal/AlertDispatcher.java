@@ -60,14 +60,16 @@ public class AlertDispatcher {
             var alerts = store.alerts(claimed.stream().map(Delivery::alertId).distinct().toList())
                 .stream()
                 .collect(Collectors.toMap(AlertStore.StoredAlert::id, Function.identity()));
-            // A digest is one e-mail per user and mode with everything claimed for it; an immediate alert is one e-mail.
+            // A digest is one e-mail per user and mode with everything claimed for it; immediate alerts due together
+            // (a burst) are one e-mail per user too; a threat is always an e-mail of its own.
             var mails = new LinkedHashMap<String, List<Delivery>>();
             for (var delivery : claimed) {
                 if ("WEBHOOK".equals(delivery.channel())) {
                     sendWebhook(delivery, alerts.get(delivery.alertId()), now);
                 }
                 else {
-                    var group = delivery.mode() == AlertMode.IMMEDIAT ? delivery.id().toString() : delivery.userId() + "/" + delivery.mode();
+                    var threat = alerts.get(delivery.alertId()).trigger().threat();
+                    var group = delivery.mode() == AlertMode.IMMEDIAT && threat ? delivery.id().toString() : delivery.userId() + "/" + delivery.mode();
                     mails.computeIfAbsent(group, g -> new ArrayList<>()).add(delivery);
                 }
             }

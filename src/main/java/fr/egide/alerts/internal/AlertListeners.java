@@ -4,6 +4,9 @@ import fr.egide.alerts.AlertTrigger;
 import fr.egide.analysis.IndicatorType;
 import fr.egide.analysis.MentionAnalyses;
 import fr.egide.analysis.MentionFlagged;
+import fr.egide.analysis.NegativeMentionsFound;
+import fr.egide.analysis.WaveDetected;
+import fr.egide.analysis.WaveKind;
 import fr.egide.analysis.Qualification;
 import fr.egide.evidence.EvidenceChecked;
 import fr.egide.identity.CabinetMembers;
@@ -45,6 +48,35 @@ class AlertListeners {
         var trigger = trigger(flagged);
         raise(flagged.cabinetId(), trigger, "mention:" + flagged.mentionId() + ":v" + flagged.versionCount(), "/mentions/" + flagged.mentionId(),
                 List.of(String.valueOf(flagged.versionCount()), String.valueOf(flagged.impactScore())));
+    }
+
+    /** New negative reviews, one alert per analysed batch (an import of a hundred old reviews is one alert). */
+    @ApplicationModuleListener
+    void on(NegativeMentionsFound found) {
+        if (found.mentionIds().isEmpty()) {
+            return;
+        }
+        var ids = found.mentionIds().stream().map(UUID::toString).sorted().toList();
+        var path = ids.size() == 1 ? "/mentions/" + ids.get(0) : "/mentions";
+        raise(found.cabinetId(), AlertTrigger.AVIS_NEGATIF, "negatifs:" + digest(String.join(",", ids)), path,
+                List.of(String.valueOf(ids.size())));
+    }
+
+    /** A wave that appeared or grew; one alert per wave, keyed on its earliest member. */
+    @ApplicationModuleListener
+    void on(WaveDetected wave) {
+        raise(wave.cabinetId(), AlertTrigger.VAGUE, "vague:" + wave.kind() + ":" + wave.firstMentionId(), "/mentions/" + wave.firstMentionId(),
+                List.of(String.valueOf(wave.size()), wave.kind() == WaveKind.MEME_AUTEUR ? "1" : "0"));
+    }
+
+    private static String digest(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ApplicationModuleListener

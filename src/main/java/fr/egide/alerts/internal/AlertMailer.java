@@ -44,12 +44,13 @@ class AlertMailer {
         var subject = switch (mode) {
             case QUOTIDIEN -> messages.message("alerte.objet.quotidien", alerts.size());
             case HEBDOMADAIRE -> messages.message("alerte.objet.hebdomadaire", alerts.size());
-            default -> messages.message("alerte.objet." + alerts.get(0).trigger().name());
+            default -> alerts.size() > 1 ? messages.message("alerte.objet.groupe", alerts.size())
+                    : messages.message("alerte.objet." + alerts.get(0).trigger().name());
         };
         var intro = switch (mode) {
             case QUOTIDIEN -> messages.message("alerte.mail.intro.quotidien", alerts.size());
             case HEBDOMADAIRE -> messages.message("alerte.mail.intro.hebdomadaire", alerts.size());
-            default -> messages.message("alerte.mail.intro");
+            default -> alerts.size() > 1 ? messages.message("alerte.mail.intro.groupe", alerts.size()) : messages.message("alerte.mail.intro");
         };
         var context = new Context(AlertMessages.FRENCH);
         context.setVariable("name", name);

@@ -49,18 +49,39 @@ public class AlertRaiser {
             return created;
         }
         var alertId = created.get();
+        // A burst (an import of old reviews, a campaign) would flood the inbox: its immediate alerts leave together.
+        // Threats never wait; nor does a wave, which is itself the summary of a burst.
+        var from = trigger.threat() || trigger == AlertTrigger.VAGUE ? now : burstStart(cabinetId, now);
         for (var member : members.of(cabinetId)) {
             var mode = trigger.threat() ? AlertMode.IMMEDIAT : store.modes(member.id()).get(trigger);
             if (mode == AlertMode.AUCUN) {
                 continue;
             }
             var quiet = trigger.threat() ? Optional.<LocalTime[]>empty() : store.quietHours(member.id());
-            store.insertDelivery(alertId, "EMAIL", member.id(), mode, due(mode, now, quiet));
+            store.insertDelivery(alertId, "EMAIL", member.id(), mode, due(mode, from, quiet));
         }
         if (store.webhook(cabinetId).isPresent()) {
             store.insertDelivery(alertId, "WEBHOOK", null, AlertMode.IMMEDIAT, now);
         }
         return created;
+    }
+
+    /**
+     * When immediate deliveries of a new alert may leave: now, or, when the cabinet already had {@code burstSize}
+     * other alerts within the window, at the end of the current window (windows are aligned on the clock, so all
+     * the alerts of a burst share it and the dispatcher groups them into one e-mail per person).
+     */
+    Instant burstStart(UUID cabinetId, Instant now) {
+        var window = settings.burstWindow();
+        if (settings.burstSize() <= 0 || window.isZero() || window.isNegative()) {
+            return now;
+        }
+        // This alert's own deliveries are not written yet: the count is of the others.
+        if (store.immediateSince(cabinetId, now.minus(window)) < settings.burstSize()) {
+            return now;
+        }
+        var size = window.toMillis();
+        return Instant.ofEpochMilli((now.toEpochMilli() / size + 1) * size);
     }
 
     /** When a delivery leaves: at once, or at the next digest, in both cases not before the end of the quiet hours. */

@@ -49,6 +49,18 @@ public class AlertStore {
             .optional();
     }
 
+    /** How many alerts of a cabinet e-mailed at once to someone (threats and waves left aside) were raised since {@code since}. */
+    int immediateSince(UUID cabinetId, Instant since) {
+        return jdbc.sql("""
+                select count(distinct a.id) from alerts_alert a join alerts_delivery d on d.alert_id = a.id
+                where a.cabinet_id = ? and a.created_at >= ? and a.trigger not in ('MENACE', 'VAGUE')
+                  and d.channel = 'EMAIL' and d.mode = 'IMMEDIAT'
+                """)
+            .params(cabinetId, java.sql.Timestamp.from(since))
+            .query(Integer.class)
+            .single();
+    }
+
     void insertDelivery(UUID alertId, String channel, UUID userId, AlertMode mode, Instant dueAt) {
         jdbc.sql("""
                 insert into alerts_delivery (id, alert_id, channel, user_id, mode, due_at) values (?, ?, ?, ?, ?, ?)

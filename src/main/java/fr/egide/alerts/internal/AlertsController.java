@@ -9,6 +9,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
+import fr.egide.practice.PracticeManagement;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +25,50 @@ class AlertsController {
 
     private final Alerts alerts;
 
-    AlertsController(Alerts alerts) {
+    private final PracticeManagement practice;
+
+    AlertsController(Alerts alerts, PracticeManagement practice) {
         this.alerts = alerts;
+        this.practice = practice;
+    }
+
+    /** A cabinet and the address of its webhook (null when none). */
+    record CabinetWebhook(UUID cabinetId, String name, String url) {
+    }
+
+    @GetMapping("/alertes/webhooks")
+    String webhooks(Model model) {
+        model.addAttribute("webhooks", practice.cabinetsOfCurrentUser()
+            .stream()
+            .map(c -> new CabinetWebhook(c.id(), c.name(), alerts.webhook(c.id())))
+            .toList());
+        return "alerts/webhooks";
+    }
+
+    @PostMapping("/alertes/webhooks/{cabinetId}")
+    String saveWebhook(@PathVariable UUID cabinetId, @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "") String secret, @RequestParam(required = false) String remove, Model model,
+            RedirectAttributes redirect) {
+        try {
+            if (remove != null) {
+                alerts.setWebhook(cabinetId, null, null);
+                redirect.addFlashAttribute("info", "alertes.webhook.supprime");
+            }
+            else {
+                if (url.isBlank()) {
+                    throw new InvalidRequestException("Indiquez l'adresse du webhook, ou utilisez « Supprimer ».");
+                }
+                alerts.setWebhook(cabinetId, url, secret);
+                redirect.addFlashAttribute("info", "alertes.webhook.enregistre");
+            }
+            return "redirect:/alertes/webhooks";
+        }
+        catch (InvalidRequestException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("failedCabinet", cabinetId);
+            model.addAttribute("failedUrl", url);
+            return webhooks(model);
+        }
     }
 
     @GetMapping("/alertes")

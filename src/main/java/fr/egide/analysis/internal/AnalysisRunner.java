@@ -92,6 +92,8 @@ public class AnalysisRunner {
         similar.putAll(similarOverrides);
         // A wave refresh changes only the impact: the stored analysis of the same text is reassessed, not redone.
         Map<UUID, AnalysisStore.Stored> previous = similarOverrides.isEmpty() ? Map.of() : store.find(ids);
+        // A mention seen for the first time may be news on its own (a new negative review), not only when flagged.
+        var known = similarOverrides.isEmpty() ? store.analysed(ids) : java.util.Set.copyOf(ids);
         var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
         var labelsByMention = new HashMap<UUID, List<String>>();
         for (var mention : mentions) {
@@ -114,12 +116,40 @@ public class AnalysisRunner {
         transactions.executeWithoutResult(status -> {
             store.save(results);
             labels.replace(List.of(QUALIFICATIONS.family(), INDICATORS.family()), labelsByMention);
+            var negatives = new java.util.LinkedHashMap<UUID, List<UUID>>();
             for (var stored : results) {
                 var analysis = stored.analysis();
                 if (analysis.qualification() != Qualification.LICITE_PROBABLE || analysis.impact().high()) {
                     events.publishEvent(new fr.egide.analysis.MentionFlagged(stored.mentionId(), stored.cabinetId(),
                             stored.textVersions(), analysis.qualification(), analysis.impact().score()));
                 }
+                else if (!known.contains(stored.mentionId()) && analysis.sentiment().label() == fr.egide.analysis.Polarity.NEGATIVE) {
+                    negatives.computeIfAbsent(stored.cabinetId(), c -> new ArrayList<>()).add(stored.mentionId());
+                }
+            }
+            negatives.forEach((cabinetId, negativeIds) -> events.publishEvent(new fr.egide.analysis.NegativeMentionsFound(cabinetId, negativeIds)));
+        });
+    }
+
+    /** Tells the other modules about each wave that appeared or grew: some of its members just joined it. */
+    private void announceWaves(UUID cabinetId, List<Wave> waves, Map<UUID, Integer> changed) {
+        var news = waves.stream()
+            .filter(wave -> wave.mentionIds().stream().anyMatch(id -> changed.getOrDefault(id, 0) > 0))
+            .toList();
+        if (news.isEmpty()) {
+            return;
+        }
+        var firsts = feed.get(news.stream().flatMap(w -> w.mentionIds().stream()).distinct().toList())
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(MentionText::id, m -> m));
+        transactions.executeWithoutResult(status -> {
+            for (var wave : news) {
+                // The earliest member keys the wave: it stays the same while later items join.
+                var first = wave.mentionIds().stream()
+                    .min(java.util.Comparator.comparing((UUID id) -> firsts.containsKey(id) && firsts.get(id).publishedEarliest() != null
+                            ? firsts.get(id).publishedEarliest() : Instant.MAX).thenComparing(UUID::toString))
+                    .orElseThrow();
+                events.publishEvent(new fr.egide.analysis.WaveDetected(cabinetId, wave.kind(), first, wave.size(), wave.from(), wave.to()));
             }
         });
     }
@@ -137,7 +167,8 @@ public class AnalysisRunner {
         int changed = 0;
         for (var cabinetId : cabinetIds) {
             var wanted = new HashMap<UUID, Integer>();
-            for (var wave : waves(cabinetId)) {
+            var waves = waves(cabinetId);
+            for (var wave : waves) {
                 for (var id : wave.mentionIds()) {
                     wanted.merge(id, wave.size() - 1, Math::max);
                 }
@@ -156,6 +187,7 @@ public class AnalysisRunner {
                 analyze(feed.get(slice), overrides);
             }
             changed += ids.size();
+            announceWaves(cabinetId, waves, overrides);
         }
         return changed;
     }

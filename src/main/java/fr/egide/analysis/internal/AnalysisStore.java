@@ -208,6 +208,17 @@ public class AnalysisStore {
     }
 
     /** The current similar-item count of each of these mentions. */
+    /** Which of these mentions already have a stored analysis (of any version). */
+    public Set<UUID> analysed(Collection<UUID> mentionIds) {
+        if (mentionIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select mention_id from analysis_mention where mention_id in (:ids)")
+            .param("ids", mentionIds)
+            .query(UUID.class)
+            .list());
+    }
+
     public Map<UUID, Integer> similarItems(Collection<UUID> mentionIds) {
         var counts = new HashMap<UUID, Integer>();
         if (!mentionIds.isEmpty()) {
