@@ -38,8 +38,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "Jeton invalide, expiré ou révoqué : demandez-en un nouveau par POST /api/v1/auth/token.");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
-                user.get().getAuthorities());
+        // The scope is an authority of its own: the API chain demands SCOPE_WRITE for anything but reading.
+        var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
+                user.get().user().getAuthorities());
+        authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("SCOPE_READ"));
+        if (user.get().scope() == ApiTokens.Scope.WRITE) {
+            authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("SCOPE_WRITE"));
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get().user(), null, authorities);
+        authentication.setDetails(user.get().tokenId());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

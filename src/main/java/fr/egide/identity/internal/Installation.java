@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(0)
 class Installation implements ApplicationRunner {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private static final Logger log = LoggerFactory.getLogger(Installation.class);
 
@@ -62,25 +62,16 @@ class Installation implements ApplicationRunner {
         if (installed()) {
             throw new InvalidRequestException("Égide est déjà installé : connectez-vous avec un compte existant.");
         }
-        checkPassword(password);
+        checkPassword(password, email, displayName);
         var user = users.create(email, displayName, passwordEncoder.encode(password), true);
         installed.set(true);
         events.publishEvent(new UserCreated(user.id(), true));
         return user;
     }
 
-    /** bcrypt reads 72 bytes at most and refuses more: a longer passphrase is refused in French, not cut. */
-    static final int MAX_PASSWORD_BYTES = 72;
-
-    static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidRequestException(
-                    "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
-        }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidRequestException("Le mot de passe est trop long : 72 octets au plus (environ 70 caractères "
-                    + "sans accents).");
-        }
+    /** The password policy (length first, common passwords refused), for this first account as for every other. */
+    static void checkPassword(String password, String... personalWords) {
+        PasswordPolicy.check(password, personalWords);
     }
 
     @Override

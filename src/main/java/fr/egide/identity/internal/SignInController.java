@@ -19,13 +19,25 @@ class SignInController {
 
     private final Installation installation;
 
-    SignInController(Installation installation) {
+    private final OidcSettings oidc;
+
+    SignInController(Installation installation, OidcSettings oidc) {
         this.installation = installation;
+        this.oidc = oidc;
     }
 
     @GetMapping("/connexion")
-    String signIn() {
-        return installation.installed() ? "identity/connexion" : "redirect:/installation";
+    String signIn(Model model, jakarta.servlet.http.HttpServletRequest request) {
+        if (!installation.installed()) {
+            return "redirect:/installation";
+        }
+        model.addAttribute("pscEnabled", oidc.enabled());
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute("egide.signin.oidc.erreur") != null) {
+            model.addAttribute("oidcError", session.getAttribute("egide.signin.oidc.erreur"));
+            session.removeAttribute("egide.signin.oidc.erreur");
+        }
+        return "identity/connexion";
     }
 
     record FirstAdministrator(@NotBlank(message = "{installation.email.obligatoire}") @Email(

@@ -4,13 +4,15 @@ import fr.egide.identity.EgideUser;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Repository;
 
 /** User accounts. E-mail addresses are compared without case: people type them both ways. */
 @Repository
-public class Users implements UserDetailsService {
+public class Users implements UserDetailsService, UserDetailsPasswordService {
 
     private final JdbcClient jdbc;
 
@@ -63,6 +65,86 @@ public class Users implements UserDetailsService {
             .query(Users::map)
             .optional()
             .orElseThrow(() -> new UsernameNotFoundException("Identifiants incorrects"));
+    }
+
+    /**
+     * Called by Spring Security after a successful sign-in whose hash is in an older format (bcrypt): the
+     * password, known at that moment, is rehashed in Argon2id.
+     */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+        jdbc.sql("update identity_user set password_hash = ? where lower(email) = lower(?)")
+            .params(newPasswordHash, user.getUsername())
+            .update();
+        return loadUserByUsername(user.getUsername());
+    }
+
+    void changePassword(UUID userId, String passwordHash) {
+        jdbc.sql("update identity_user set password_hash = ?, password_changed_at = now() where id = ?")
+            .params(passwordHash, userId)
+            .update();
+    }
+
+    String passwordHash(UUID userId) {
+        return jdbc.sql("select password_hash from identity_user where id = ?").param(userId).query(String.class).single();
+    }
+
+    /** The TOTP state of an account: the secret (null until enrolled) and the last time step accepted. */
+    record TotpState(String secret, Long lastStep) {
+
+        boolean enabled() {
+            return secret != null;
+        }
+
+    }
+
+    TotpState totp(UUID userId) {
+        return jdbc.sql("select totp_secret, totp_last_step from identity_user where id = ?")
+            .param(userId)
+            .query((rs, n) -> new TotpState(rs.getString(1), (Long) rs.getObject(2)))
+            .single();
+    }
+
+    void enableTotp(UUID userId, String secret, long step) {
+        jdbc.sql("update identity_user set totp_secret = ?, totp_enabled_at = now(), totp_last_step = ? where id = ?")
+            .params(secret, step, userId)
+            .update();
+    }
+
+    void disableTotp(UUID userId) {
+        jdbc.sql("update identity_user set totp_secret = null, totp_enabled_at = null, totp_last_step = null where id = ?")
+            .param(userId)
+            .update();
+    }
+
+    /** Records the step just used, only if it is later than the last one: false means a replayed code. */
+    boolean advanceTotpStep(UUID userId, long step) {
+        return jdbc.sql("update identity_user set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+            .params(step, userId, step)
+            .update() == 1;
+    }
+
+    Optional<String> rppsOf(UUID userId) {
+        return jdbc.sql("select rpps from identity_user where id = ?").param(userId).query(String.class).optional();
+    }
+
+    void linkRpps(UUID userId, String rpps) {
+        jdbc.sql("update identity_user set rpps = ? where id = ?").params(rpps, userId).update();
+    }
+
+    boolean rppsTaken(String rpps, UUID exceptUserId) {
+        return jdbc.sql("select exists (select 1 from identity_user where rpps = ? and id <> ?)")
+            .params(rpps, exceptUserId)
+            .query(Boolean.class)
+            .single();
+    }
+
+    Optional<SignedInUser> findByRpps(String rpps) {
+        return jdbc.sql("select * from identity_user where rpps = ?").param(rpps).query(Users::map).optional();
+    }
+
+    Optional<SignedInUser> findByEmail(String email) {
+        return jdbc.sql("select * from identity_user where lower(email) = lower(?)").param(email).query(Users::map).optional();
     }
 
     private static SignedInUser map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The password rules of the first account: long enough, and not longer than bcrypt can read. */
+/** The first account obeys the same password policy as every other. */
 class InstallationUnitTests {
 
     @Test
@@ -16,11 +16,18 @@ class InstallationUnitTests {
     }
 
     @Test
-    void refusesPassphrasesBcryptWouldRefuse() {
-        assertThatThrownBy(() -> Installation.checkPassword("une très longue phrase de passe ".repeat(3)))
-            .isInstanceOf(InvalidRequestException.class)
-            .hasMessageContaining("72 octets");
+    void acceptsLongPassphrasesNowThatArgon2ReadsThemWhole() {
+        assertThatCode(() -> Installation.checkPassword("une très longue phrase de passe ".repeat(3))).doesNotThrowAnyException();
         assertThatCode(() -> Installation.checkPassword("une phrase de passe raisonnable")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Installation.checkPassword("x".repeat(129))).isInstanceOf(InvalidRequestException.class)
+            .hasMessageContaining("128 caractères");
+    }
+
+    @Test
+    void refusesAPasswordMadeOfTheAdministratorsAddress() {
+        assertThatThrownBy(() -> Installation.checkPassword("jeanne.martin2024", "jeanne.martin@example.org", "Jeanne"))
+            .isInstanceOf(InvalidRequestException.class)
+            .hasMessageContaining("adresse e-mail");
     }
 
 }
