@@ -16,6 +16,19 @@ public class Users implements UserDetailsService, UserDetailsPasswordService {
 
     private final JdbcClient jdbc;
 
+    /** The TOTP secrets are encrypted at rest (AES-GCM, {@link fr.egide.system.Secrets}); a key rotation re-encrypts them. */
+    @org.springframework.context.annotation.Bean
+    static fr.egide.system.SecretColumn totpSecrets() {
+        return new fr.egide.system.SecretColumn("identity_user", "id", "totp_secret");
+    }
+
+    private fr.egide.system.Secrets secrets;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void secrets(fr.egide.system.Secrets secrets) {
+        this.secrets = secrets;
+    }
+
     Users(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -101,13 +114,14 @@ public class Users implements UserDetailsService, UserDetailsPasswordService {
     TotpState totp(UUID userId) {
         return jdbc.sql("select totp_secret, totp_last_step from identity_user where id = ?")
             .param(userId)
-            .query((rs, n) -> new TotpState(rs.getString(1), (Long) rs.getObject(2)))
+            .query((rs, n) -> new TotpState(rs.getString(1) == null ? null
+                    : secrets.isEncrypted(rs.getString(1)) ? secrets.decrypt(rs.getString(1)) : rs.getString(1), (Long) rs.getObject(2)))
             .single();
     }
 
     void enableTotp(UUID userId, String secret, long step) {
         jdbc.sql("update identity_user set totp_secret = ?, totp_enabled_at = now(), totp_last_step = ? where id = ?")
-            .params(secret, step, userId)
+            .params(secrets.encrypt(secret), step, userId)
             .update();
     }
 

@@ -210,6 +210,9 @@ class AuthenticationIntegrationTests {
             .contains("Code incorrect");
         var enabled = browser.submit("/compte/double-authentification", "/compte/double-authentification", "code",
                 Totp.code(secret, step));
+        // The TOTP secret is encrypted at rest: the column never holds it in clear.
+        var stored = jdbc.sql("select totp_secret from identity_user where id = ?").param(user.id()).query(String.class).single();
+        assertThat(stored).startsWith("enc:").doesNotContain(secret);
         var codes = Jsoup.parse(enabled.body()).select("ul.recovery-codes code").eachText();
         assertThat(codes).hasSize(10).allMatch(code -> code.matches("[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}"));
         assertThat(jdbc.sql("select code_hash from identity_recovery_code where user_id = ?").param(user.id()).query(String.class)
