@@ -122,11 +122,22 @@ class AuditLogIntegrationTests {
                 location -> assertThat(location).contains("erreur"));
         assertThat(signIn(user.email(), TestAccounts.PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).doesNotContain("erreur"));
+        // The API's token request is a sign-in too.
+        var token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + user.email() + "\", \"password\": \"" + TestAccounts.PASSWORD + "\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isLessThan(300);
         var global = audit.chain(AuditLog.GLOBAL_CHAIN);
         assertThat(global).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo(AuditAction.CONNEXION);
             assertThat(entry.actorId()).isEqualTo(user.id());
-            assertThat(entry.details()).containsKey("adresse");
+            assertThat(entry.details()).containsKey("adresse").containsEntry("methode", "FORMULAIRE");
+        });
+        assertThat(global).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.CONNEXION);
+            assertThat(entry.actorId()).isEqualTo(user.id());
+            assertThat(entry.details()).containsEntry("methode", "JETON_API");
         });
         assertThat(global).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo(AuditAction.ECHEC_CONNEXION);
