@@ -48,7 +48,7 @@ class DossierController {
     @GetMapping("/dossiers")
     String list(Model model) {
         var all = new ArrayList<Dossiers.DossierSummary>();
-        for (var cabinet : practice.cabinetsOfCurrentUser()) {
+        for (var cabinet : practice.memberCabinetsOfCurrentUser()) {
             all.addAll(dossiers.list(cabinet.id()));
         }
         model.addAttribute("dossiers", all);
