@@ -28,7 +28,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
-            .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/token").permitAll()
+            .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/token", "/api/v1/invitations/accept").permitAll()
                 .anyRequest()
                 .authenticated())
             .csrf(csrf -> csrf.disable())
@@ -47,7 +47,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/connexion", "/installation", "/css/**", "/js/**", "/img/**", "/webjars/**",
                     "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                    "/swagger-ui.html", "/swagger-ui/**", "/error", "/partage/*")
+                    "/swagger-ui.html", "/swagger-ui/**", "/error", "/partage/*", "/invitation/*")
             .permitAll()
             .anyRequest()
             .authenticated())
