@@ -45,6 +45,16 @@ public class MentionAnalyses {
         return stored(mentionId).analysis();
     }
 
+    /**
+     * Whether the analysis of a mention the caller may read is still being made ("not found" for a mention outside
+     * their cabinets, "forbidden" for a role that does not read contents).
+     */
+    public boolean pending(UUID mentionId) {
+        var mention = feed.get(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(mention.cabinetId(), "Mention introuvable.", fr.egide.identity.Permission.READ);
+        return store.find(mentionId).isEmpty();
+    }
+
     /** What the practitioner said about the mention's author, position and audience (all null when nothing). */
     public ImpactContext context(UUID mentionId) {
         stored(mentionId);

@@ -174,6 +174,14 @@ public class Dossiers {
             throw CabinetAccess.refusal(role, Permission.READ);
         }
         var onlyShared = !role.may(Permission.READ);
+        if (onlyShared) {
+            // The deadlines of the shared dossiers read their mentions: the right is lent for that, and only then.
+            return access.lending(cabinetId, Set.of(Permission.READ), () -> summaries(cabinetId, true));
+        }
+        return summaries(cabinetId, false);
+    }
+
+    private List<DossierSummary> summaries(UUID cabinetId, boolean onlyShared) {
         return jdbc.sql("""
                 select d.*, (select count(*) from cases_dossier_mention m where m.dossier_id = d.id) as mention_count
                 from cases_dossier d where d.cabinet_id = :cabinet
@@ -198,6 +206,8 @@ public class Dossiers {
 
     /** The open dossiers of a mention (the mention page shows them). */
     public List<DossierSummary> ofMention(UUID mentionId) {
+        var mention = feed.get(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(mention.cabinetId(), "Mention introuvable.", Permission.READ);
         var cabinets = access.cabinetsOfCurrentUser();
         return jdbc.sql("""
                 select d.id, d.cabinet_id from cases_dossier d join cases_dossier_mention m on m.dossier_id = d.id
