@@ -98,7 +98,7 @@ class Tenancy {
     record Consent(UUID organisationId, String organisationName, Instant grantedAt, String grantedBy, Instant withdrawnAt,
             String withdrawnBy) {
 
-        boolean active() {
+        public boolean active() {
             return withdrawnAt == null;
         }
 
@@ -110,7 +110,7 @@ class Tenancy {
     record Team(UUID cabinetId, String cabinetName, String myRole, boolean canManage, List<Member> members,
             List<Invitation> invitations, List<Consent> consents) {
 
-        Consent activeConsent() {
+        public Consent activeConsent() {
             return consents.stream().filter(Consent::active).findFirst().orElse(null);
         }
 
