@@ -225,6 +225,7 @@ class AuthorizationMatrixTests {
             TestAccounts.signIn(context, tenant.titulaire);
             try {
                 dossiers.share(UUID.fromString(tenant.ids.get("dossier")), tenant.ids.get("conseilEmail"));
+                dossiers.share(UUID.fromString(tenant.ids.get("dossier2")), tenant.ids.get("conseilEmail"));
             }
             finally {
                 TestAccounts.signOut();
@@ -272,6 +273,7 @@ class AuthorizationMatrixTests {
             var dossier = dossiers.open(cabinet, List.of(mention), practitioner, "Dossier matrice " + name).id();
             tenant.ids.put("dossier", dossier.toString());
             tenant.ids.put("dossier2", dossiers.open(cabinet, List.of(mention), practitioner, "Dossier à clore " + name).id().toString());
+            context.getBean(fr.egide.alerts.Alerts.class).setWebhook(cabinet, "https://127.0.0.1:1/webhook", "un secret d'au moins seize caractères");
             dossiers.addScreenshot(dossier, "ecran.png", "image/png", PNG);
             tenant.ids.put("evidence", jdbc.sql("select id from cases_evidence where dossier_id = ?").param(dossier).query(UUID.class).single()
                 .toString());

@@ -157,8 +157,8 @@ public class Captures {
     }
 
     public List<WatchSummary> watches(UUID mentionId) {
-        var place = mentions.place(mentionId).filter(p -> access.canAccess(p.cabinetId()))
-            .orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        var place = mentions.place(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(place.cabinetId(), "Mention introuvable.", Permission.READ);
         return store.watchesOfMention(place.id());
     }
 
