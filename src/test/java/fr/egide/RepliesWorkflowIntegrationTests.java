@@ -175,7 +175,7 @@ class RepliesWorkflowIntegrationTests {
         var refused = call(TestAccounts.token(context, secretary), "PUT", "/api/v1/cabinets/" + cabinet + "/reply-settings",
                 "{\"reflectionHours\": 0, \"requirePeerReview\": false}");
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("Seul le titulaire");
+        assertThat(refused.body()).contains("Secrétariat").contains("ne permet pas de gérer le cabinet");
     }
 
     @Test

@@ -73,13 +73,13 @@ public class Alerts {
 
     /** A cabinet's webhook address (its secret is never shown again), null when none. */
     public String webhook(UUID cabinetId) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, fr.egide.identity.Permission.READ, fr.egide.identity.Permission.MANAGE_CABINET);
         return store.webhook(cabinetId).map(w -> w[0]).orElse(null);
     }
 
     /** Sets (or, with an empty address, removes) a cabinet's webhook; the secret signs every POST. */
     public void setWebhook(UUID cabinetId, String url, String secret) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, fr.egide.identity.Permission.READ, fr.egide.identity.Permission.MANAGE_CABINET);
         if (url != null && !url.isBlank()) {
             URI uri;
             try {

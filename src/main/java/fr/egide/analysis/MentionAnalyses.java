@@ -45,6 +45,16 @@ public class MentionAnalyses {
         return stored(mentionId).analysis();
     }
 
+    /**
+     * Whether the analysis of a mention the caller may read is still being made ("not found" for a mention outside
+     * their cabinets, "forbidden" for a role that does not read contents).
+     */
+    public boolean pending(UUID mentionId) {
+        var mention = feed.get(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(mention.cabinetId(), "Mention introuvable.", fr.egide.identity.Permission.READ);
+        return store.find(mentionId).isEmpty();
+    }
+
     /** What the practitioner said about the mention's author, position and audience (all null when nothing). */
     public ImpactContext context(UUID mentionId) {
         stored(mentionId);
@@ -56,7 +66,7 @@ public class MentionAnalyses {
      * the history) and analyses it again so that its impact and strategy take it into account at once.
      */
     public Analysis changeContext(UUID mentionId, ImpactContext context) {
-        var stored = stored(mentionId);
+        var stored = stored(mentionId, fr.egide.identity.Permission.TRIAGE);
         var mention = feed.get(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
         store.addContext(mentionId, stored.cabinetId(), context, access.currentUser().id());
         runner.analyze(List.of(mention));
@@ -90,10 +100,12 @@ public class MentionAnalyses {
     }
 
     private AnalysisStore.Stored stored(UUID mentionId) {
+        return stored(mentionId, fr.egide.identity.Permission.READ);
+    }
+
+    private AnalysisStore.Stored stored(UUID mentionId, fr.egide.identity.Permission permission) {
         var stored = store.find(mentionId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!access.canAccess(stored.cabinetId())) {
-            throw new NotFoundException(NOT_FOUND);
-        }
+        access.requireOn(stored.cabinetId(), NOT_FOUND, fr.egide.identity.Permission.READ, permission);
         return stored;
     }
 

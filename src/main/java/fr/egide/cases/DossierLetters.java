@@ -2,6 +2,7 @@ package fr.egide.cases;
 
 import fr.egide.analysis.IndicatorType;
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.Permission;
 import fr.egide.letters.Addressee;
 import fr.egide.letters.LegalQualification;
 import fr.egide.letters.LetterContext;
@@ -116,7 +117,7 @@ public class DossierLetters {
 
     /** The letter as it would be written now, nothing stored: for the form's preview and the API's dry run. */
     public LetterDraft preview(UUID dossierId, LetterRequest request) {
-        var row = dossiers.open(dossierId);
+        var row = dossiers.open(dossierId, Permission.DRAFT_LETTER);
         return letters.draft(type(request), context(row, request));
     }
 
@@ -127,7 +128,7 @@ public class DossierLetters {
      */
     @Transactional
     public StoredLetter generate(UUID dossierId, LetterRequest request) {
-        var row = dossiers.open(dossierId);
+        var row = dossiers.open(dossierId, Permission.DRAFT_LETTER);
         var type = type(request);
         if (type == LetterType.SIGNALEMENT_PLATEFORME && dossiers.evidenceCount(dossierId) == 0) {
             throw new ConflictException("Pas de signalement sans preuve : joignez d'abord au dossier une capture scellée ou une capture "
@@ -155,7 +156,7 @@ public class DossierLetters {
     /** Replaces the letter's paragraphs with the user's, checked again; a letter already sent no longer changes. */
     @Transactional
     public StoredLetter edit(UUID dossierId, UUID letterId, List<Paragraph> paragraphs) {
-        dossiers.open(dossierId);
+        dossiers.open(dossierId, Permission.DRAFT_LETTER);
         var stored = stored(dossierId, letterId);
         if (stored.sentOn() != null) {
             throw new ConflictException("Ce courrier a été envoyé le " + FrenchDate.of(stored.sentOn()) + " : il est conservé tel qu'il est parti. "
@@ -184,7 +185,7 @@ public class DossierLetters {
      */
     @Transactional
     public StoredLetter recordSending(UUID dossierId, UUID letterId, LocalDate sentOn, Channel channel, String registeredNumber) {
-        var dossierRow = dossiers.open(dossierId);
+        var dossierRow = dossiers.open(dossierId, Permission.SEND_LETTER);
         var stored = stored(dossierId, letterId);
         if (stored.sentOn() != null) {
             throw new ConflictException("L'envoi de ce courrier est déjà enregistré (le " + FrenchDate.of(stored.sentOn()) + ").");

@@ -6,6 +6,7 @@ import fr.egide.analysis.StrategyKind;
 import fr.egide.evidence.CaptureSummary;
 import fr.egide.evidence.Captures;
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.Permission;
 import fr.egide.monitoring.FrenchDates;
 import fr.egide.monitoring.MentionDetail;
 import fr.egide.monitoring.Mentions;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +72,13 @@ public class Dossiers {
 
     private final Clock clock = Clock.systemUTC();
 
+    private final fr.egide.identity.CabinetMembers members;
+
     Dossiers(JdbcClient jdbc, CabinetAccess access, Mentions mentions, MentionAnalyses analyses, Captures captures, JsonMapper json,
-            fr.egide.monitoring.MentionFeed feed, fr.egide.practice.PracticeManagement practice, fr.egide.audit.AuditLog audit) {
+            fr.egide.monitoring.MentionFeed feed, fr.egide.practice.PracticeManagement practice, fr.egide.audit.AuditLog audit,
+            fr.egide.identity.CabinetMembers members) {
         this.audit = audit;
+        this.members = members;
         this.feed = feed;
         this.practice = practice;
         this.jdbc = jdbc;
@@ -101,7 +107,7 @@ public class Dossiers {
      */
     @Transactional
     public Dossier open(UUID cabinetId, List<UUID> mentionIds, UUID practitionerId, String title) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.READ, Permission.EDIT_DOSSIER);
         var ids = mentionIds == null ? List.<UUID>of() : mentionIds.stream().distinct().toList();
         var details = new ArrayList<MentionDetail>();
         for (var id : ids) {
@@ -146,15 +152,47 @@ public class Dossiers {
 
     public Dossier get(UUID dossierId) {
         var row = row(dossierId);
-        return assemble(row);
+        return asReader(row, () -> assemble(row));
+    }
+
+    /**
+     * Runs {@code work} once the dossier is known readable by the current user. A CONSEIL reads a dossier shared with
+     * them through the other modules (mentions, analyses, captures), which only know roles: the right to read is lent
+     * to them in that cabinet for the time of the call, and only then.
+     */
+    public <T> T asDossierReader(UUID dossierId, java.util.function.Supplier<T> work) {
+        return asReader(row(dossierId), work);
+    }
+
+    private <T> T asReader(Row row, java.util.function.Supplier<T> work) {
+        if (access.may(row.cabinetId(), Permission.READ)) {
+            return work.get();
+        }
+        return access.lending(row.cabinetId(), Set.of(Permission.READ), work);
     }
 
     public List<DossierSummary> list(UUID cabinetId) {
-        access.requireAccess(cabinetId);
+        // A CONSEIL sees only the dossiers shared with them; other roles without READ are refused.
+        var role = access.require(cabinetId);
+        if (!role.may(Permission.READ) && !role.may(Permission.READ_SHARED_DOSSIERS)) {
+            throw CabinetAccess.refusal(role, Permission.READ);
+        }
+        var onlyShared = !role.may(Permission.READ);
+        if (onlyShared) {
+            // The deadlines of the shared dossiers read their mentions: the right is lent for that, and only then.
+            return access.lending(cabinetId, Set.of(Permission.READ), () -> summaries(cabinetId, true));
+        }
+        return summaries(cabinetId, false);
+    }
+
+    private List<DossierSummary> summaries(UUID cabinetId, boolean onlyShared) {
         return jdbc.sql("""
                 select d.*, (select count(*) from cases_dossier_mention m where m.dossier_id = d.id) as mention_count
-                from cases_dossier d where d.cabinet_id = ? order by d.created_at desc
-                """).param(cabinetId)
+                from cases_dossier d where d.cabinet_id = :cabinet
+                and (not :onlyShared or exists (select 1 from cases_dossier_share s where s.dossier_id = d.id
+                    and s.user_id = :user and s.revoked_at is null))
+                order by d.created_at desc
+                """).param("cabinet", cabinetId).param("onlyShared", onlyShared).param("user", access.currentUser().id())
             .query((rs, n) -> {
                 var id = rs.getObject("id", UUID.class);
                 return new DossierSummary(id, rs.getObject("cabinet_id", UUID.class), rs.getString("reference"), rs.getString("title"),
@@ -172,6 +210,8 @@ public class Dossiers {
 
     /** The open dossiers of a mention (the mention page shows them). */
     public List<DossierSummary> ofMention(UUID mentionId) {
+        var mention = feed.get(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(mention.cabinetId(), "Mention introuvable.", Permission.READ);
         var cabinets = access.cabinetsOfCurrentUser();
         return jdbc.sql("""
                 select d.id, d.cabinet_id from cases_dossier d join cases_dossier_mention m on m.dossier_id = d.id
@@ -181,6 +221,63 @@ public class Dossiers {
             .filter(ids -> cabinets.contains(ids[1]))
             .flatMap(ids -> list(ids[1]).stream().filter(summary -> summary.id().equals(ids[0])))
             .toList();
+    }
+
+    // ------------------------------------------------------------------ shares with a CONSEIL
+
+    /** Someone a dossier is shared with (a CONSEIL of the cabinet), since when and by whom. */
+    public record Share(UUID userId, String displayName, String email, Instant sharedAt, String sharedBy) {
+    }
+
+    /** The active shares of a dossier (those withdrawn are kept in the table and in the timeline). */
+    public List<Share> shares(UUID dossierId) {
+        var row = row(dossierId);
+        var byId = new HashMap<UUID, fr.egide.identity.EgideUser>();
+        members.withRoles(row.cabinetId()).forEach(member -> byId.put(member.user().id(), member.user()));
+        var rows = jdbc.sql("select user_id, shared_by, shared_at from cases_dossier_share where dossier_id = ? and revoked_at is null order by shared_at")
+            .param(dossierId)
+            .query((rs, n) -> new Object[] { rs.getObject("user_id", UUID.class), rs.getObject("shared_by", UUID.class),
+                    rs.getTimestamp("shared_at").toInstant() })
+            .list();
+        var names = access.displayNames(rows.stream().map(r -> (UUID) r[1]).toList());
+        return rows.stream().filter(r -> byId.containsKey((UUID) r[0])).map(r -> {
+            var user = byId.get((UUID) r[0]);
+            return new Share(user.id(), user.displayName(), user.email(), (Instant) r[2], names.get((UUID) r[1]));
+        }).toList();
+    }
+
+    /** Shares the dossier with a member of the cabinet whose role is CONSEIL (only the titulaire shares). */
+    @Transactional
+    public List<Share> share(UUID dossierId, String email) {
+        var row = checked(dossierId, Permission.MANAGE_CABINET);
+        var member = members.byEmail(row.cabinetId(), email)
+            .orElseThrow(() -> new InvalidRequestException("Aucun membre du cabinet n'a l'adresse « " + (email == null ? "" : email.strip())
+                    + " » : invitez d'abord votre conseil avec le rôle Conseil (page Membres du cabinet)."));
+        if (member.role() != fr.egide.identity.CabinetRole.CONSEIL) {
+            throw new InvalidRequestException(member.user().displayName() + " est " + member.role().label()
+                    + " du cabinet et voit déjà ses dossiers : on ne partage un dossier qu'avec un conseil.");
+        }
+        var added = jdbc.sql("""
+                insert into cases_dossier_share (id, dossier_id, user_id, shared_by) values (?, ?, ?, ?)
+                on conflict (dossier_id, user_id) where revoked_at is null do nothing
+                """).params(UUID.randomUUID(), dossierId, member.user().id(), access.currentUser().id()).update();
+        if (added > 0) {
+            log(dossierId, "PARTAGE", "Dossier partagé avec " + member.user().displayName() + " (conseil)");
+        }
+        return shares(dossierId);
+    }
+
+    /** Withdraws a share: the conseil no longer sees the dossier; the share stays recorded, dated. */
+    @Transactional
+    public List<Share> unshare(UUID dossierId, UUID userId) {
+        checked(dossierId, Permission.MANAGE_CABINET);
+        var withdrawn = jdbc.sql("update cases_dossier_share set revoked_at = now(), revoked_by = ? where dossier_id = ? and user_id = ? and revoked_at is null")
+            .params(access.currentUser().id(), dossierId, userId).update();
+        if (withdrawn == 0) {
+            throw new NotFoundException("Ce dossier n'est pas partagé avec cette personne.");
+        }
+        log(dossierId, "PARTAGE", "Partage retiré à " + access.displayNames(List.of(userId)).getOrDefault(userId, "un ancien membre"));
+        return shares(dossierId);
     }
 
     // ------------------------------------------------------------------ evidence
@@ -363,7 +460,7 @@ public class Dossiers {
      */
     @Transactional
     public Dossier advance(UUID dossierId, DossierStage target) {
-        var row = row(dossierId);
+        var row = checked(dossierId, Permission.EDIT_DOSSIER);
         if (target == null) {
             throw new InvalidRequestException("Étape inconnue : " + java.util.Arrays.toString(DossierStage.values()) + ".");
         }
@@ -419,7 +516,7 @@ public class Dossiers {
      */
     public List<Dossier.DeadlineItem> deadlines(UUID dossierId) {
         var row = row(dossierId);
-        return computeDeadlines(row);
+        return asReader(row, () -> computeDeadlines(row));
     }
 
     /** Events of a dossier that open a deadline of their own (delais.tsv, « événement » triggers), with their French name. */
@@ -546,7 +643,7 @@ public class Dossiers {
     /** An export of the dossier, recorded in its timeline before anything is written. */
     @Transactional
     public void recordExport(UUID dossierId, String what) {
-        var row = row(dossierId);
+        var row = checked(dossierId, Permission.EXPORT_EVIDENCE);
         log(dossierId, "EXPORT", what);
         audit.record(row.cabinetId(), fr.egide.audit.AuditAction.EXPORT, "dossier", dossierId, Map.of("reference", row.reference(), "quoi", what));
     }
@@ -567,12 +664,32 @@ public class Dossiers {
             Instant prescribedAt, Instant createdAt, Instant closedAt) {
     }
 
+    /** A dossier the current user may read (a CONSEIL: only when it is shared with them). */
     Row row(UUID dossierId) {
+        return checked(dossierId, Permission.READ);
+    }
+
+    /**
+     * A dossier the current user may read and act on with this permission: "not found" outside their cabinets and,
+     * for a CONSEIL, when it is not shared with them; "forbidden" when their role lacks the permission.
+     */
+    Row checked(UUID dossierId, Permission permission) {
         var row = rowUnchecked(dossierId);
-        if (!access.canAccess(row.cabinetId())) {
-            throw new NotFoundException("Dossier introuvable.");
+        var role = access.requireOn(row.cabinetId(), "Dossier introuvable.");
+        if (!role.may(Permission.READ)) {
+            if (!role.may(Permission.READ_SHARED_DOSSIERS) || !sharedWithCurrentUser(dossierId)) {
+                throw new NotFoundException("Dossier introuvable.");
+            }
+        }
+        if (permission != Permission.READ && !role.may(permission)) {
+            throw CabinetAccess.refusal(role, permission);
         }
         return row;
+    }
+
+    private boolean sharedWithCurrentUser(UUID dossierId) {
+        return jdbc.sql("select exists (select 1 from cases_dossier_share where dossier_id = ? and user_id = ? and revoked_at is null)")
+            .params(dossierId, access.currentUser().id()).query(Boolean.class).single();
     }
 
     Row rowUnchecked(UUID dossierId) {
@@ -588,7 +705,12 @@ public class Dossiers {
 
     /** A dossier that may still change: not closed. */
     Row open(UUID dossierId) {
-        var row = row(dossierId);
+        return open(dossierId, Permission.EDIT_DOSSIER);
+    }
+
+    /** A dossier that may still change, by someone whose role has this permission. */
+    Row open(UUID dossierId, Permission permission) {
+        var row = checked(dossierId, permission);
         if (row.stage() == DossierStage.CLOS) {
             throw new ConflictException("Ce dossier est clos (" + (row.outcome() == null ? "" : row.outcome().label())
                     + ") : il est conservé tel quel et ne change plus.");

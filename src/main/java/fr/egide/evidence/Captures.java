@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import fr.egide.evidence.engine.BundleFiles;
 import fr.egide.evidence.internal.CaptureStore;
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.Permission;
 import fr.egide.monitoring.MentionFeed;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
@@ -76,7 +77,7 @@ public class Captures {
     /** Asks for a capture of any URL for a cabinet; the capture runs in the background. */
     @Transactional
     public CaptureSummary request(UUID cabinetId, String url, String reason) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.READ, Permission.CAPTURE_EVIDENCE);
         var target = checked(url);
         var user = access.currentUser();
         return enqueue(new CaptureStore.NewCapture(Capturer.newId(), cabinetId, null, null, target, text(reason),
@@ -86,8 +87,8 @@ public class Captures {
     /** Asks for a capture of the page where a mention was seen. */
     @Transactional
     public CaptureSummary requestForMention(UUID mentionId, String reason) {
-        var place = mentions.place(mentionId).filter(p -> access.canAccess(p.cabinetId()))
-            .orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        var place = mentions.place(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(place.cabinetId(), "Mention introuvable.", Permission.READ, Permission.CAPTURE_EVIDENCE);
         if (place.url() == null || place.url().isBlank()) {
             throw new InvalidRequestException("Cette mention n'a pas d'adresse web : indiquez l'adresse de la page à capturer.");
         }
@@ -144,8 +145,13 @@ public class Captures {
     }
 
     public CaptureSummary get(String id) {
-        return store.get(id).filter(capture -> access.canAccess(capture.cabinetId()))
-            .orElseThrow(() -> new NotFoundException("Capture introuvable."));
+        return get(id, Permission.READ);
+    }
+
+    private CaptureSummary get(String id, Permission permission) {
+        var capture = store.get(id).orElseThrow(() -> new NotFoundException("Capture introuvable."));
+        access.requireOn(capture.cabinetId(), "Capture introuvable.", Permission.READ, permission);
+        return capture;
     }
 
     public List<CustodyEntry> custody(String id) {
@@ -154,8 +160,8 @@ public class Captures {
     }
 
     public List<WatchSummary> watches(UUID mentionId) {
-        var place = mentions.place(mentionId).filter(p -> access.canAccess(p.cabinetId()))
-            .orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        var place = mentions.place(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
+        access.requireOn(place.cabinetId(), "Mention introuvable.", Permission.READ);
         return store.watchesOfMention(place.id());
     }
 
@@ -166,7 +172,7 @@ public class Captures {
 
     /** Makes the URL of this capture due for a re-check now. */
     public void recheckNow(String captureId) {
-        var capture = get(captureId);
+        var capture = get(captureId, Permission.CAPTURE_EVIDENCE);
         if (!store.dueNow(capture.cabinetId(), capture.url())) {
             throw new fr.egide.system.ConflictException("Cette adresse n'est pas surveillée, ou la page a déjà disparu.");
         }
@@ -185,7 +191,7 @@ public class Captures {
      * signed-in user (it may happen on another thread).
      */
     public Export export(String id) {
-        sealedFile(id);
+        sealedFile(id, Permission.EXPORT_EVIDENCE);
         store.get(id).ifPresent(capture -> audit.record(capture.cabinetId(), fr.egide.audit.AuditAction.CONSULTATION_PREUVE, "capture", id,
                 java.util.Map.of("acte", "téléchargement du lot scellé")));
         return export(id, actor(access.currentUser()));
@@ -226,7 +232,7 @@ public class Captures {
      */
     @Transactional
     public ShareLink share(String id, String recipient, int days) {
-        sealedFile(id);
+        sealedFile(id, Permission.EXPORT_EVIDENCE);
         var who = recipient == null ? "" : recipient.strip();
         if (who.isEmpty() || who.length() > 200) {
             throw new InvalidRequestException("Indiquez à qui le lien est destiné (200 caractères au plus), par exemple « Maître Durand, avocate ».");
@@ -280,7 +286,11 @@ public class Captures {
     }
 
     private Path sealedFile(String id) {
-        var capture = get(id);
+        return sealedFile(id, Permission.READ);
+    }
+
+    private Path sealedFile(String id, Permission permission) {
+        var capture = get(id, permission);
         if (!capture.sealed()) {
             throw new fr.egide.system.ConflictException(capture.pending() ? "Capture en cours : le lot n'est pas encore scellé."
                     : "Cette capture a échoué : il n'y a pas de lot scellé.");

@@ -25,16 +25,40 @@ public class CabinetMembers {
         this.users = users;
     }
 
-    /** The enabled members of a cabinet, whatever their role, in a stable order. */
+    /**
+     * The enabled members of a cabinet who read its contents (alerts go to them; a CONSEIL only sees the dossiers
+     * shared with them), in a stable order.
+     */
     public List<EgideUser> of(UUID cabinetId) {
+        var readers = java.util.Arrays.stream(CabinetRole.values()).filter(role -> role.may(Permission.READ)).map(Enum::name).toList();
         return jdbc.sql("""
                 select u.id, u.email, u.display_name, u.administrator from identity_membership m
-                join identity_user u on u.id = m.user_id where m.cabinet_id = ? and u.enabled order by u.email
+                join identity_user u on u.id = m.user_id where m.cabinet_id = :cabinet and u.enabled and m.role in (:roles)
+                order by u.email
                 """)
-            .param(cabinetId)
+            .param("cabinet", cabinetId).param("roles", readers)
             .query((rs, n) -> new EgideUser(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
                     rs.getBoolean("administrator")))
             .list();
+    }
+
+    /** The members of a cabinet with their roles, enabled or not, in a stable order. */
+    public List<CabinetMember> withRoles(UUID cabinetId) {
+        return jdbc.sql("""
+                select u.id, u.email, u.display_name, u.administrator, m.role, m.granted_at from identity_membership m
+                join identity_user u on u.id = m.user_id where m.cabinet_id = ? order by u.display_name, u.email
+                """)
+            .param(cabinetId)
+            .query((rs, n) -> new CabinetMember(new EgideUser(rs.getObject("id", UUID.class), rs.getString("email"),
+                    rs.getString("display_name"), rs.getBoolean("administrator")), CabinetRole.valueOf(rs.getString("role")),
+                    rs.getTimestamp("granted_at").toInstant()))
+            .list();
+    }
+
+    /** The member of a cabinet with this e-mail address (compared without case), if there is one. */
+    public java.util.Optional<CabinetMember> byEmail(UUID cabinetId, String email) {
+        return withRoles(cabinetId).stream().filter(member -> member.user().email().equalsIgnoreCase(email == null ? "" : email.strip()))
+            .findFirst();
     }
 
     /** Every cabinet that has at least one member. */

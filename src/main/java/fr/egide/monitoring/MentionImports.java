@@ -1,6 +1,7 @@
 package fr.egide.monitoring;
 
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.Permission;
 import fr.egide.monitoring.internal.ImportGateway;
 import fr.egide.system.NotFoundException;
 import fr.egide.system.PageResult;
@@ -31,7 +32,7 @@ public class MentionImports {
      */
     public ImportReport importFile(UUID cabinetId, String fileName, Supplier<InputStream> content,
             String defaultSource) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.READ, Permission.TRIAGE);
         return gateway.run(cabinetId, access.currentUser().id(), fr.egide.system.FileNames.baseName(fileName, "import"), content, defaultSource);
     }
 
@@ -43,9 +44,7 @@ public class MentionImports {
 
     public ImportReport report(UUID importId) {
         var report = gateway.report(importId).orElseThrow(() -> new NotFoundException("Import introuvable."));
-        if (!access.canAccess(report.cabinetId())) {
-            throw new NotFoundException("Import introuvable.");
-        }
+        access.requireOn(report.cabinetId(), "Import introuvable.", Permission.READ);
         return report;
     }
 

@@ -1,6 +1,7 @@
 package fr.egide.monitoring;
 
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.Permission;
 import fr.egide.monitoring.internal.ImportGateway;
 import fr.egide.monitoring.internal.MentionRepository;
 import fr.egide.system.InvalidRequestException;
@@ -60,14 +61,24 @@ public class Mentions {
 
     public MentionDetail detail(UUID mentionId) {
         return repository.detail(access.cabinetsOfCurrentUser(), mentionId)
-            .orElseThrow(() -> new NotFoundException("Mention introuvable."));
+            .orElseThrow(() -> refusal(mentionId, Permission.READ));
     }
 
     @Transactional
     public void changeStatus(UUID mentionId, MentionStatus status) {
-        if (!repository.changeStatus(access.cabinetsOfCurrentUser(), mentionId, status)) {
-            throw new NotFoundException("Mention introuvable.");
+        if (!repository.changeStatus(access.cabinetsWith(Permission.TRIAGE), mentionId, status)) {
+            throw refusal(mentionId, Permission.TRIAGE);
         }
+    }
+
+    /**
+     * Why a mention was not found among the cabinets where the user has the permission: "forbidden" when it is in
+     * one of their cabinets (their role lacks the right), "not found" otherwise.
+     */
+    private RuntimeException refusal(UUID mentionId, Permission permission) {
+        var cabinet = repository.detail(access.memberCabinets(), mentionId).map(detail -> detail.mention().cabinetId());
+        cabinet.ifPresent(id -> access.requireOn(id, "Mention introuvable.", Permission.READ, permission));
+        return new NotFoundException("Mention introuvable.");
     }
 
     public List<Source> sources(UUID cabinetId) {
@@ -81,7 +92,7 @@ public class Mentions {
 
     @Transactional
     public Source createSource(UUID cabinetId, SourceKind kind, String name) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.READ, Permission.MANAGE_CABINET);
         if (name == null || name.isBlank() || name.length() > 120) {
             throw new InvalidRequestException("Le nom de la source est obligatoire (120 caractères au plus).");
         }
@@ -97,7 +108,7 @@ public class Mentions {
      */
     @Transactional
     public ImportReport addManual(UUID cabinetId, ManualMention mention) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.READ, Permission.TRIAGE);
         var sourceName = mention.source().strip();
         if (repository.sourceByName(cabinetId, sourceName).isEmpty()) {
             repository.insertSource(cabinetId, SourceKind.MANUAL, sourceName);

@@ -3,6 +3,7 @@ package fr.egide.monitoring;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import fr.egide.identity.CabinetAccess;
+import fr.egide.identity.Permission;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public class SourceScans {
     /** Adds a connector source; its first scan runs at once. */
     @Transactional
     public SourceStatus add(UUID cabinetId, SourceSettings source) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.READ, Permission.MANAGE_CABINET);
         if (source.kind() == null || !source.kind().scanned()) {
             throw new InvalidRequestException("Type de source à relever inconnu : choisissez Google, recherche, flux ou page web.");
         }
@@ -99,7 +100,7 @@ public class SourceScans {
      */
     @Transactional
     public SourceStatus update(UUID sourceId, SourceSettings changes) {
-        var current = status(sourceId);
+        var current = status(sourceId, Permission.MANAGE_CABINET);
         if (!current.kind().scanned()) {
             throw new InvalidRequestException("Cette source n'est pas relevée automatiquement (import ou saisie) : rien à régler.");
         }
@@ -145,7 +146,7 @@ public class SourceScans {
     /** Stops scanning a source until it is resumed; what it found stays. */
     @Transactional
     public SourceStatus pause(UUID sourceId) {
-        var source = status(sourceId);
+        var source = status(sourceId, Permission.TRIAGE);
         if (!source.kind().scanned()) {
             throw new InvalidRequestException("Cette source n'est pas relevée automatiquement (import ou saisie).");
         }
@@ -211,7 +212,7 @@ public class SourceScans {
     /** Scans a source now (and puts a source in error back to work). */
     @Transactional
     public void scanNow(UUID sourceId) {
-        var source = status(sourceId);
+        var source = status(sourceId, Permission.TRIAGE);
         if (!source.kind().scanned()) {
             throw new InvalidRequestException("Cette source n'est pas relevée automatiquement (import ou saisie).");
         }
@@ -224,9 +225,15 @@ public class SourceScans {
     }
 
     public SourceStatus status(UUID sourceId) {
-        return jdbc.sql(STATUS + " where s.id = ?").param(sourceId).query(this::map).optional()
-            .filter(source -> access.canAccess(source.cabinetId()))
+        return status(sourceId, Permission.READ);
+    }
+
+    /** A source the current user may act on with this permission ("not found" outside their cabinets). */
+    public SourceStatus status(UUID sourceId, Permission permission) {
+        var source = jdbc.sql(STATUS + " where s.id = ?").param(sourceId).query(this::map).optional()
             .orElseThrow(() -> new NotFoundException("Source introuvable."));
+        access.requireOn(source.cabinetId(), "Source introuvable.", Permission.READ, permission);
+        return source;
     }
 
     public List<SourceStatus> statuses(UUID cabinetId) {

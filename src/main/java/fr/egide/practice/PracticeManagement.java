@@ -2,6 +2,7 @@ package fr.egide.practice;
 
 import fr.egide.identity.CabinetAccess;
 import fr.egide.identity.CabinetRole;
+import fr.egide.identity.Permission;
 import fr.egide.practice.internal.PracticeRepository;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
@@ -49,6 +50,7 @@ public class PracticeManagement {
 
     @Transactional
     public Cabinet updateCabinet(UUID cabinetId, CabinetForm form) {
+        access.require(cabinetId, Permission.MANAGE_CABINET);
         var existing = cabinet(cabinetId);
         var cabinet = new Cabinet(existing.id(), form.name().strip(), blankToNull(form.street()),
                 blankToNull(form.postalCode()), blankToNull(form.city()), existing.demo());
@@ -57,12 +59,19 @@ public class PracticeManagement {
         return cabinet;
     }
 
+    /** The cabinets whose contents the current user may read (the pickers and the dashboard use them). */
     public List<Cabinet> cabinetsOfCurrentUser() {
         return repository.cabinets(access.cabinetsOfCurrentUser());
     }
 
+    /** Every cabinet the current user belongs to, whatever the role (a CONSEIL's cabinet included). */
+    public List<Cabinet> memberCabinetsOfCurrentUser() {
+        return repository.cabinets(access.memberCabinets());
+    }
+
+    /** A cabinet's identity (name, address), which every member may see. */
     public Cabinet cabinet(UUID cabinetId) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId);
         return repository.cabinet(cabinetId).orElseThrow(() -> new NotFoundException("Cabinet introuvable."));
     }
 
@@ -72,7 +81,7 @@ public class PracticeManagement {
     }
 
     public List<Practitioner> practitioners(UUID cabinetId) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId);
         return repository.practitioners(cabinetId);
     }
 
@@ -92,14 +101,14 @@ public class PracticeManagement {
     }
 
     public Practitioner practitioner(UUID cabinetId, UUID practitionerId) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId);
         return repository.practitioner(cabinetId, practitionerId)
             .orElseThrow(() -> new NotFoundException("Praticien introuvable."));
     }
 
     @Transactional
     public Practitioner addPractitioner(UUID cabinetId, PractitionerForm form) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, Permission.MANAGE_CABINET);
         return addPractitionerUnchecked(cabinetId, form);
     }
 
@@ -113,6 +122,7 @@ public class PracticeManagement {
 
     @Transactional
     public Practitioner updatePractitioner(UUID cabinetId, UUID practitionerId, PractitionerForm form) {
+        access.require(cabinetId, Permission.MANAGE_CABINET);
         practitioner(cabinetId, practitionerId);
         var practitioner = build(practitionerId, cabinetId, form);
         repository.update(practitioner);
@@ -122,6 +132,7 @@ public class PracticeManagement {
 
     @Transactional
     public void removePractitioner(UUID cabinetId, UUID practitionerId) {
+        access.require(cabinetId, Permission.MANAGE_CABINET);
         practitioner(cabinetId, practitionerId);
         repository.deletePractitioner(cabinetId, practitionerId);
         audit.record(cabinetId, fr.egide.audit.AuditAction.PARAMETRES_MODIFIES, "praticien", practitionerId,

@@ -7,13 +7,12 @@ import fr.egide.compliance.LintResult;
 import fr.egide.compliance.ReplyLinter;
 import fr.egide.compliance.Verdict;
 import fr.egide.identity.CabinetAccess;
-import fr.egide.identity.CabinetRole;
+import fr.egide.identity.Permission;
 import fr.egide.monitoring.MentionFeed;
 import fr.egide.monitoring.MentionText;
 import fr.egide.replies.internal.LanguageModelDrafts;
 import fr.egide.replies.internal.ReplyStore;
 import fr.egide.system.ConflictException;
-import fr.egide.system.ForbiddenException;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
 import java.net.URI;
@@ -93,9 +92,7 @@ public class Replies {
     /** Only the titulaire changes the rules; each change is kept (who, when) and approvals record the rules in force. */
     @Transactional
     public ReplySettings changeSettings(UUID cabinetId, int reflectionHours, boolean requirePeerReview) {
-        if (access.roleIn(cabinetId) != CabinetRole.TITULAIRE) {
-            throw new ForbiddenException("Seul le titulaire du cabinet peut changer les règles de réponse.");
-        }
+        access.require(cabinetId, Permission.MANAGE_CABINET);
         if (reflectionHours < 0 || reflectionHours > 720) {
             throw new InvalidRequestException("Le délai de réflexion va de 0 à 720 heures (30 jours).");
         }
@@ -109,14 +106,14 @@ public class Replies {
     /** Records that the review was opened (the délai de réflexion starts at the first time) and returns that time. */
     @Transactional
     public Instant open(UUID mentionId) {
-        var mention = mention(mentionId);
+        var mention = mention(mentionId, Permission.READ);
         return store.firstRead(mentionId, mention.cabinetId(), access.currentUser().id());
     }
 
     /** Whether to reply, and proposed drafts (each linted against the review). Opening the advice opens the review. */
     @Transactional
     public ReplyAdvice advice(UUID mentionId) {
-        var mention = mention(mentionId);
+        var mention = mention(mentionId, Permission.READ);
         store.firstRead(mentionId, mention.cabinetId(), access.currentUser().id());
         return assistant.advise(analysis(mention), mention.text());
     }
@@ -128,7 +125,7 @@ public class Replies {
 
     /** A draft written by the configured language model from the public review text, linted like any other. */
     public ReplyAdvice.Proposal languageModelProposal(UUID mentionId) {
-        var mention = mention(mentionId);
+        var mention = mention(mentionId, Permission.DRAFT_REPLY);
         if (!languageModel.enabled()) {
             throw new ConflictException("La rédaction par un modèle de langue n'est pas activée sur cette installation.");
         }
@@ -148,13 +145,13 @@ public class Replies {
     /** Lints a text, against the mention's review when one is given. */
     public LintResult lint(String text, UUID mentionId) {
         checkText(text);
-        var review = mentionId == null ? null : mention(mentionId).text();
+        var review = mentionId == null ? null : mention(mentionId, Permission.READ).text();
         return linter.lint(text, review);
     }
 
     @Transactional
     public ReplyDraft create(UUID mentionId, String text, ReplyOrigin origin) {
-        var mention = mention(mentionId);
+        var mention = mention(mentionId, Permission.DRAFT_REPLY);
         checkText(text);
         var user = access.currentUser().id();
         store.firstRead(mentionId, mention.cabinetId(), user);
@@ -170,12 +167,12 @@ public class Replies {
 
     /** The reply in progress for a mention, or its latest one. */
     public Optional<ReplyDraft> ofMention(UUID mentionId) {
-        mention(mentionId);
+        mention(mentionId, Permission.READ);
         return store.latestOfMention(mentionId).map(row -> get(row.id()));
     }
 
     public ReplyDraft get(UUID draftId) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.READ);
         var settings = store.settings(row.cabinetId());
         var versions = store.versions(draftId);
         var events = store.events(draftId);
@@ -196,7 +193,7 @@ public class Replies {
     /** A new version of the text; a reply under review or approved goes back to BROUILLON. */
     @Transactional
     public ReplyDraft revise(UUID draftId, String text, ReplyOrigin origin) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.DRAFT_REPLY);
         checkText(text);
         if (!row.state().active()) {
             throw new ConflictException("Une réponse " + label(row.state()) + " ne se modifie plus : créez-en une nouvelle si besoin.");
@@ -218,7 +215,7 @@ public class Replies {
 
     @Transactional
     public ReplyDraft submit(UUID draftId) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.DRAFT_REPLY);
         requireState(row, ReplyState.BROUILLON, "soumise à relecture");
         requireNotBlocked(draftId);
         move(row, ReplyState.EN_RELECTURE);
@@ -229,7 +226,7 @@ public class Replies {
     /** Puts a reply under review or approved back to BROUILLON so that it can be changed (and reviewed again). */
     @Transactional
     public ReplyDraft reopen(UUID draftId) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.DRAFT_REPLY);
         if (row.state() != ReplyState.EN_RELECTURE && row.state() != ReplyState.APPROUVE) {
             throw new ConflictException("Une réponse " + label(row.state()) + " ne peut pas être remise en brouillon.");
         }
@@ -241,7 +238,7 @@ public class Replies {
     /** Sends a reply under review back to its author, with a comment. */
     @Transactional
     public ReplyDraft sendBack(UUID draftId, String comment) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.APPROVE_REPLY);
         requireState(row, ReplyState.EN_RELECTURE, "renvoyée à son auteur");
         if (comment == null || comment.isBlank()) {
             throw new InvalidRequestException("Dites à l'auteur ce qu'il faut revoir.");
@@ -257,7 +254,7 @@ public class Replies {
      */
     @Transactional
     public ReplyDraft approve(UUID draftId, String overrideReason) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.APPROVE_REPLY);
         requireState(row, ReplyState.EN_RELECTURE, "approuvée");
         var draft = get(draftId);
         var user = access.currentUser().id();
@@ -296,7 +293,7 @@ public class Replies {
      */
     @Transactional
     public ReplyDraft publish(UUID draftId, String url) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.PUBLISH_REPLY);
         // Claim the reply first: two clicks must not post it twice through a connector.
         var state = store.lock(draftId).orElseThrow(() -> new NotFoundException("Réponse introuvable."));
         requireState(new ReplyStore.Row(row.id(), row.mentionId(), row.cabinetId(), state, row.createdBy(), row.createdAt(),
@@ -334,7 +331,7 @@ public class Replies {
 
     @Transactional
     public ReplyDraft abandon(UUID draftId, String reason) {
-        var row = row(draftId);
+        var row = row(draftId, Permission.DRAFT_REPLY);
         if (!row.state().active()) {
             throw new ConflictException("Une réponse " + label(row.state()) + " ne peut plus être abandonnée.");
         }
@@ -355,19 +352,15 @@ public class Replies {
         }
     }
 
-    private MentionText mention(UUID mentionId) {
+    private MentionText mention(UUID mentionId, Permission permission) {
         var mention = feed.get(mentionId).orElseThrow(() -> new NotFoundException("Mention introuvable."));
-        if (!access.canAccess(mention.cabinetId())) {
-            throw new NotFoundException("Mention introuvable.");
-        }
+        access.requireOn(mention.cabinetId(), "Mention introuvable.", Permission.READ, permission);
         return mention;
     }
 
-    private ReplyStore.Row row(UUID draftId) {
+    private ReplyStore.Row row(UUID draftId, Permission permission) {
         var row = store.draft(draftId).orElseThrow(() -> new NotFoundException("Réponse introuvable."));
-        if (!access.canAccess(row.cabinetId())) {
-            throw new NotFoundException("Réponse introuvable.");
-        }
+        access.requireOn(row.cabinetId(), "Réponse introuvable.", Permission.READ, permission);
         return row;
     }
 

@@ -6,7 +6,6 @@ import fr.egide.analysis.IndicatorType;
 import fr.egide.analysis.MentionAnalyses;
 import fr.egide.monitoring.MentionFeed;
 import fr.egide.system.InvalidRequestException;
-import fr.egide.system.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,14 +40,10 @@ class AnalysisPanelController {
 
     @GetMapping("/analyses/mentions/{id}")
     String panel(@PathVariable UUID id, Model model) {
-        Analysis analysis;
-        try {
-            analysis = analyses.ofMention(id);
-        }
-        catch (NotFoundException ex) {
+        if (analyses.pending(id)) {
             return "analysis/panneau :: pending";
         }
-        return show(id, analysis, model);
+        return show(id, analyses.ofMention(id), model);
     }
 
     /** The practitioner corrects the impact factors; the panel comes back analysed again. */

@@ -39,7 +39,10 @@ class DossierController {
     private final PracticeManagement practice;
 
 
-    DossierController(Dossiers dossiers, DossierExport export, PracticeManagement practice) {
+    private final fr.egide.identity.CabinetAccess access;
+
+    DossierController(Dossiers dossiers, DossierExport export, PracticeManagement practice, fr.egide.identity.CabinetAccess access) {
+        this.access = access;
         this.dossiers = dossiers;
         this.export = export;
         this.practice = practice;
@@ -48,7 +51,7 @@ class DossierController {
     @GetMapping("/dossiers")
     String list(Model model) {
         var all = new ArrayList<Dossiers.DossierSummary>();
-        for (var cabinet : practice.cabinetsOfCurrentUser()) {
+        for (var cabinet : practice.memberCabinetsOfCurrentUser()) {
             all.addAll(dossiers.list(cabinet.id()));
         }
         model.addAttribute("dossiers", all);
@@ -88,7 +91,19 @@ class DossierController {
         model.addAttribute("letterTypes", fr.egide.letters.LetterType.values());
         model.addAttribute("events", new java.util.TreeMap<>(Dossiers.EVENTS));
         model.addAttribute("today", java.time.LocalDate.now(fr.egide.monitoring.FrenchDates.PARIS));
+        model.addAttribute("shares", dossiers.shares(id));
+        model.addAttribute("canShare", access.may(dossier.cabinetId(), fr.egide.identity.Permission.MANAGE_CABINET));
         return "cases/dossier";
+    }
+
+    @PostMapping("/dossiers/{id}/partages")
+    String share(@PathVariable UUID id, @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        return act(id, "dossier.partage.fait", redirect, () -> dossiers.share(id, email));
+    }
+
+    @PostMapping("/dossiers/{id}/partages/{userId}/retrait")
+    String unshare(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect) {
+        return act(id, "dossier.partage.retire", redirect, () -> dossiers.unshare(id, userId));
     }
 
     /** The qualification proposed in the form: the user's, else the strongest accepted or found indicator's. */

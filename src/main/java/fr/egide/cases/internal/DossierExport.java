@@ -66,6 +66,10 @@ class DossierExport {
     }
 
     Prepared prepare(UUID dossierId) {
+        return dossiers.asDossierReader(dossierId, () -> prepareReadable(dossierId));
+    }
+
+    private Prepared prepareReadable(UUID dossierId) {
         var before = dossiers.get(dossierId);
         dossiers.recordExport(dossierId, "export du dossier entier (ZIP) : chronologie, courriers, preuves, délais");
         var dossier = dossiers.get(dossierId);

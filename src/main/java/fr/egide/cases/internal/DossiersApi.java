@@ -179,4 +179,25 @@ class DossiersApi {
         prepared.writeTo(response.getOutputStream());
     }
 
+    record ShareRequest(String email) {
+    }
+
+    @GetMapping("/dossiers/{id}/shares")
+    @Operation(summary = "Les conseils avec qui le dossier est partagé")
+    List<Dossiers.Share> shares(@PathVariable UUID id) {
+        return dossiers.shares(id);
+    }
+
+    @PostMapping("/dossiers/{id}/shares")
+    @Operation(summary = "Partager le dossier avec un membre du cabinet de rôle CONSEIL (titulaire seulement)")
+    List<Dossiers.Share> share(@PathVariable UUID id, @RequestBody ShareRequest body) {
+        return dossiers.share(id, body == null ? null : body.email());
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/dossiers/{id}/shares/{userId}")
+    @Operation(summary = "Retirer le partage du dossier à un conseil (le partage retiré reste enregistré, daté)")
+    List<Dossiers.Share> unshare(@PathVariable UUID id, @PathVariable UUID userId) {
+        return dossiers.unshare(id, userId);
+    }
+
 }

@@ -24,6 +24,16 @@ public class Memberships {
             .list());
     }
 
+    public java.util.Map<UUID, CabinetRole> rolesOf(UUID userId) {
+        var roles = new java.util.HashMap<UUID, CabinetRole>();
+        jdbc.sql("select cabinet_id, role from identity_membership where user_id = ?")
+            .param(userId)
+            .query(rs -> {
+                roles.put(rs.getObject("cabinet_id", UUID.class), CabinetRole.valueOf(rs.getString("role")));
+            });
+        return roles;
+    }
+
     public java.util.Optional<CabinetRole> roleOf(UUID userId, UUID cabinetId) {
         return jdbc.sql("select role from identity_membership where user_id = ? and cabinet_id = ?")
             .params(userId, cabinetId)

@@ -43,7 +43,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,
             @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) throws Exception {
         http.securityMatcher("/api/**")
-            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/invitations/accept").permitAll()
                 // A READ token reads; only a WRITE token changes anything. Revoking the token one holds is always allowed.
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/auth/token").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_READ")
@@ -70,7 +70,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/connexion", "/installation", "/css/**", "/js/**", "/img/**", "/webjars/**",
                     "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                    "/swagger-ui.html", "/swagger-ui/**", "/error", "/partage/*")
+                    "/swagger-ui.html", "/swagger-ui/**", "/error", "/partage/*", "/invitation/*")
             .permitAll()
             .anyRequest()
             .authenticated())

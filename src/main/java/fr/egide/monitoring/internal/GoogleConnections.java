@@ -85,7 +85,7 @@ class GoogleConnections {
     /** Where to send the user to consent; the state that will come back is kept hashed. */
     @Transactional
     URI startConsent(UUID cabinetId) {
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, fr.egide.identity.Permission.READ, fr.egide.identity.Permission.MANAGE_CABINET);
         if (!configured()) {
             throw new InvalidRequestException("La connexion à Google n'est pas configurée sur ce serveur : l'administrateur doit "
                     + "déclarer Égide dans la console Google Cloud (client OAuth « application Web », API Business Profile) puis "
@@ -129,7 +129,7 @@ class GoogleConnections {
         if (!access.currentUser().id().equals(pending[1])) {
             throw new InvalidRequestException("Cette connexion Google a été commencée par une autre personne : recommencez-la vous-même.");
         }
-        access.requireAccess(cabinetId);
+        access.require(cabinetId, fr.egide.identity.Permission.READ, fr.egide.identity.Permission.MANAGE_CABINET);
         if (((Instant) pending[2]).isBefore(clock.instant())) {
             throw new InvalidRequestException("La connexion Google a pris plus de 10 minutes : recommencez-la.");
         }
@@ -162,8 +162,11 @@ class GoogleConnections {
     }
 
     Connection get(UUID id) {
-        return find(id).filter(connection -> access.canAccess(connection.cabinetId()))
-            .orElseThrow(() -> new NotFoundException("Compte Google introuvable."));
+        // Choosing the listing to follow is the cabinet's settings: the titulaire's.
+        var connection = find(id).orElseThrow(() -> new NotFoundException("Compte Google introuvable."));
+        access.requireOn(connection.cabinetId(), "Compte Google introuvable.", fr.egide.identity.Permission.READ,
+                fr.egide.identity.Permission.MANAGE_CABINET);
+        return connection;
     }
 
     Optional<Connection> find(UUID id) {

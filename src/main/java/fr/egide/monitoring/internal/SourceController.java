@@ -69,7 +69,7 @@ class SourceController {
 
     @PostMapping("/veille/sources/{id}/test")
     String test(@PathVariable UUID id, Model model) throws InterruptedException {
-        scans.status(id);
+        scans.status(id, fr.egide.identity.Permission.TRIAGE);
         model.addAttribute("trial", scanner.trial(id));
         return page(id, model);
     }

@@ -73,7 +73,7 @@ class SourceScansApi {
     @PostMapping("/watched-sources/{id}/test")
     @Operation(summary = "Tester la connexion : lit la première page sans rien enregistrer")
     SourceScanner.Trial test(@PathVariable UUID id) throws InterruptedException {
-        scans.status(id);
+        scans.status(id, fr.egide.identity.Permission.TRIAGE);
         return scanner.trial(id);
     }
 

@@ -38,7 +38,7 @@ class PracticeApi {
     @GetMapping
     @Operation(summary = "Les cabinets de l'utilisateur")
     List<Cabinet> cabinets() {
-        return practice.cabinetsOfCurrentUser();
+        return practice.memberCabinetsOfCurrentUser();
     }
 
     @PostMapping

@@ -42,7 +42,7 @@ class PracticeController {
 
     @GetMapping("/cabinets")
     String cabinets(Model model) {
-        var cabinets = practice.cabinetsOfCurrentUser();
+        var cabinets = practice.memberCabinetsOfCurrentUser();
         if (cabinets.size() == 1) {
             return "redirect:/cabinets/" + cabinets.get(0).id();
         }
@@ -55,7 +55,7 @@ class PracticeController {
     String create(@Valid @ModelAttribute("form") CabinetForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            model.addAttribute("cabinets", practice.cabinetsOfCurrentUser());
+            model.addAttribute("cabinets", practice.memberCabinetsOfCurrentUser());
             return "practice/cabinets";
         }
         var cabinet = practice.createCabinet(form);
