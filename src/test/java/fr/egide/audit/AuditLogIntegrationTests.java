@@ -116,6 +116,23 @@ class AuditLogIntegrationTests {
     }
 
     @Test
+    void recordsRoleChangesInTheCabinetsChainWithWhoMadeThem() {
+        var colleague = TestAccounts.create(context, "Secrétaire Journal");
+        context.getBean(fr.egide.identity.internal.Memberships.class).grant(colleague.id(), cabinet, fr.egide.identity.CabinetRole.SECRETARIAT);
+        context.getBean(fr.egide.identity.internal.Memberships.class).grant(colleague.id(), cabinet, fr.egide.identity.CabinetRole.SECRETARIAT);
+        context.getBean(fr.egide.identity.internal.Memberships.class).grant(colleague.id(), cabinet, fr.egide.identity.CabinetRole.RELECTEUR);
+        var changes = audit.chain(cabinet.toString()).stream().filter(e -> e.action() == AuditAction.CHANGEMENT_ROLE).toList();
+        // Granting the same role again changes nothing, so it is not traced twice.
+        assertThat(changes).hasSize(2);
+        assertThat(changes).allSatisfy(entry -> {
+            assertThat(entry.actorId()).isEqualTo(user.id());
+            assertThat(entry.objectId()).isEqualTo(colleague.id().toString());
+            assertThat(entry.details()).containsEntry("changement", "ROLE_ACCORDE");
+        });
+        assertThat(changes).extracting(e -> e.details().get("role")).containsExactly("SECRETARIAT", "RELECTEUR");
+    }
+
+    @Test
     void recordsSignInsAndFailedSignIns() throws Exception {
         TestAccounts.signOut();
         assertThat(signIn(user.email(), "pas le bon mot de passe").headers().firstValue("Location")).hasValueSatisfying(

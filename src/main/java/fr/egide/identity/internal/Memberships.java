@@ -13,8 +13,11 @@ public class Memberships {
 
     private final JdbcClient jdbc;
 
-    Memberships(JdbcClient jdbc) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Memberships(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Set<UUID> cabinetsOf(UUID userId) {
@@ -43,12 +46,23 @@ public class Memberships {
     }
 
     public void grant(UUID userId, UUID cabinetId, CabinetRole role) {
+        var before = roleOf(userId, cabinetId);
         jdbc.sql("""
                 insert into identity_membership (user_id, cabinet_id, role) values (?, ?, ?)
                 on conflict (user_id, cabinet_id) do update set role = excluded.role
                 """)
             .params(userId, cabinetId, role.name())
             .update();
+        if (before.isEmpty() || before.get() != role) {
+            events.publishEvent(new fr.egide.identity.AccessChanged(cabinetId, fr.egide.identity.AccessChanged.Change.ROLE_ACCORDE, userId,
+                    null, role.name(), actor()));
+        }
+    }
+
+    /** The signed-in person making a change, null when Égide itself does (the demo data, a first installation). */
+    static UUID actor() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn ? signedIn.user().id() : null;
     }
 
     public void grantToAdministrators(UUID cabinetId, CabinetRole role) {

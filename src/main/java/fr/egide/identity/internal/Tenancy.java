@@ -3,6 +3,7 @@ package fr.egide.identity.internal;
 import fr.egide.identity.CabinetAccess;
 import fr.egide.identity.CabinetMembers;
 import fr.egide.identity.CabinetNames;
+import fr.egide.identity.AccessChanged;
 import fr.egide.identity.CabinetRole;
 import fr.egide.identity.EgideUser;
 import fr.egide.identity.Permission;
@@ -248,6 +249,7 @@ class Tenancy {
         jdbc.sql("delete from identity_membership where cabinet_id = ? and user_id = ?").params(cabinetId, userId).update();
         jdbc.sql("insert into identity_membership_end (id, user_id, cabinet_id, role, ended_by, reason) values (?, ?, ?, ?, ?, ?)")
             .params(UUID.randomUUID(), userId, cabinetId, role.name(), access.currentUser().id(), reason).update();
+        events.publishEvent(new AccessChanged(cabinetId, AccessChanged.Change.ROLE_RETIRE, userId, null, role.name(), access.currentUser().id()));
     }
 
     // ------------------------------------------------------------------ consent to an organisation
@@ -297,6 +299,8 @@ class Tenancy {
         }
         jdbc.sql("insert into identity_organisation_consent (id, cabinet_id, organisation_id, granted_by) values (?, ?, ?, ?)")
             .params(UUID.randomUUID(), cabinetId, organisationId, access.currentUser().id()).update();
+        events.publishEvent(new AccessChanged(cabinetId, AccessChanged.Change.CONSENTEMENT_ACCORDE, null, organisationId, null,
+                access.currentUser().id()));
         return consents(cabinetId);
     }
 
@@ -311,6 +315,7 @@ class Tenancy {
         if (withdrawn == 0) {
             throw new ConflictException("Le cabinet n'a donné son accord à aucune organisation.");
         }
+        events.publishEvent(new AccessChanged(cabinetId, AccessChanged.Change.CONSENTEMENT_RETIRE, null, null, null, access.currentUser().id()));
         return consents(cabinetId);
     }
 
