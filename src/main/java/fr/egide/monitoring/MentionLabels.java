@@ -51,27 +51,43 @@ public class MentionLabels {
         if (entries.isEmpty()) {
             return;
         }
-        // One statement for the whole batch (labels contain no comma: see LABEL), after locking its rows in id order.
+        // Labels live in monitoring_mention_label (one narrow row per label): labelling never rewrites the mention
+        // row nor its full-text index. The mention rows are locked first, in id order, so that two transactions
+        // replacing the labels of the same mentions wait for each other instead of interleaving (or deadlocking).
+        // Then one delete and one insert for the whole batch (labels contain no comma: see LABEL).
         var ids = entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
         var joined = entries.stream().map(entry -> String.join(",", entry.getValue())).toArray(String[]::new);
         jdbc.execute((java.sql.Connection connection) -> {
             var idArray = connection.createArrayOf("uuid", ids);
             try (var lock = connection.prepareStatement(
-                    "select id from monitoring_mention where id = any(?) order by id for update")) {
+                    "select id from monitoring_mention where id = any(?) order by id for no key update")) {
                 lock.setArray(1, idArray);
                 lock.executeQuery().close();
             }
-            try (var update = connection.prepareStatement("""
-                    update monitoring_mention m set labels = array(
-                        select l from unnest(m.labels) l where split_part(l, '.', 1) <> all (?)
-                        union select unnest(string_to_array(v.labels, ',')) order by 1)
-                    from unnest(?::uuid[], ?::text[]) as v (id, labels)
-                    where m.id = v.id
+            // Only the labels that go are deleted and only the new ones inserted: a re-analysis that keeps the same
+            // labels (a wave refresh, mostly) writes nothing.
+            var joinedArray = connection.createArrayOf("text", joined);
+            try (var delete = connection.prepareStatement("""
+                    delete from monitoring_mention_label d
+                    using unnest(?::uuid[], ?::text[]) as v (id, labels)
+                    where d.mention_id = v.id and split_part(d.label, '.', 1) = any(?)
+                      and d.label <> all (string_to_array(v.labels, ','))
                     """)) {
-                update.setArray(1, connection.createArrayOf("text", families.toArray()));
-                update.setArray(2, idArray);
-                update.setArray(3, connection.createArrayOf("text", joined));
-                update.executeUpdate();
+                delete.setArray(1, idArray);
+                delete.setArray(2, joinedArray);
+                delete.setArray(3, connection.createArrayOf("text", families.toArray()));
+                delete.executeUpdate();
+            }
+            try (var insert = connection.prepareStatement("""
+                    insert into monitoring_mention_label (mention_id, label)
+                    select v.id, l from unnest(?::uuid[], ?::text[]) as v (id, labels),
+                        unnest(string_to_array(v.labels, ',')) l
+                    where l <> ''
+                    on conflict do nothing
+                    """)) {
+                insert.setArray(1, idArray);
+                insert.setArray(2, joinedArray);
+                insert.executeUpdate();
             }
             return null;
         });

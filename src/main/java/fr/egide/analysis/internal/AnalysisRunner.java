@@ -119,7 +119,14 @@ public class AnalysisRunner {
             var negatives = new java.util.LinkedHashMap<UUID, List<UUID>>();
             for (var stored : results) {
                 var analysis = stored.analysis();
-                if (analysis.qualification() != Qualification.LICITE_PROBABLE || analysis.impact().high()) {
+                if (flagged(analysis)) {
+                    // A wave refresh of a mention already flagged for this version of its text tells nothing new:
+                    // both listeners key on the mention's version (the alert's key, the capture per version), so
+                    // that publication would be a no-op; it is not made.
+                    var before = previous.get(stored.mentionId());
+                    if (before != null && before.textVersions() == stored.textVersions() && flagged(before.analysis())) {
+                        continue;
+                    }
                     events.publishEvent(new fr.egide.analysis.MentionFlagged(stored.mentionId(), stored.cabinetId(),
                             stored.textVersions(), analysis.qualification(), analysis.impact().score()));
                 }
@@ -129,6 +136,10 @@ public class AnalysisRunner {
             }
             negatives.forEach((cabinetId, negativeIds) -> events.publishEvent(new fr.egide.analysis.NegativeMentionsFound(cabinetId, negativeIds)));
         });
+    }
+
+    private static boolean flagged(fr.egide.analysis.Analysis analysis) {
+        return analysis.qualification() != Qualification.LICITE_PROBABLE || analysis.impact().high();
     }
 
     /** Tells the other modules about each wave that appeared or grew: some of its members just joined it. */

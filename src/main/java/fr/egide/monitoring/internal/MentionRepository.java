@@ -31,7 +31,8 @@ public class MentionRepository {
     private static final String SUMMARY_COLUMNS = """
             m.id, m.cabinet_id, m.source_id, s.name as source_name, m.author, m.rating, m.text, m.language,
             m.published_raw, m.published_earliest, m.published_latest, m.published_precision, m.status,
-            m.first_seen, m.url, m.version_count, m.labels, m.removed_at
+            m.first_seen, m.url, m.version_count, m.removed_at,
+            array(select l.label from monitoring_mention_label l where l.mention_id = m.id order by l.label) as labels
             """;
 
     private final JdbcClient jdbc;
@@ -81,8 +82,11 @@ public class MentionRepository {
             params.put("query", filter.query().replace("\u0000", "").strip());
         }
         if (!filter.labels().isEmpty()) {
-            where.add("m.labels @> cast(:labels as text[])");
-            params.put("labels", "{" + String.join(",", filter.labels()) + "}");
+            // One semi-join per label (all must be present), each through the (label, mention_id) index.
+            for (int i = 0; i < filter.labels().size(); i++) {
+                where.add("exists (select 1 from monitoring_mention_label l where l.mention_id = m.id and l.label = :label" + i + ")");
+                params.put("label" + i, filter.labels().get(i));
+            }
         }
         var condition = String.join(" and ", where);
         var total = jdbc.sql("select count(*) from monitoring_mention m where " + condition)

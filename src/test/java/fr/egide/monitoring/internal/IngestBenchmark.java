@@ -149,10 +149,14 @@ public final class IngestBenchmark {
                     + "%,d signalées (publications d'événements : %,d, %,d non terminées)%n",
                     count(jdbc, "select count(*) from monitoring_mention"),
                     count(jdbc, "select count(*) from monitoring_mention_version"), analysed,
-                    count(jdbc, "select count(*) from monitoring_mention where cardinality(labels) > 0"),
+                    count(jdbc, "select count(distinct mention_id) from monitoring_mention_label"),
                     count(jdbc, "select count(*) from analysis_mention where qualification <> 'LICITE_PROBABLE' or impact >= 60"),
                     count(jdbc, "select count(*) from event_publication"),
                     count(jdbc, "select count(*) from event_publication where completion_date is null"));
+            jdbc.sql("select event_type, count(*) as n from event_publication group by 1 order by 2 desc")
+                .query((rs, row) -> rs.getString(1).replaceAll(".*\\.", "") + " " + rs.getLong(2))
+                .list()
+                .forEach(line -> System.out.println("  publications " + line));
             jdbc.sql("select qualification, count(*) as n from analysis_mention group by 1 order by 2 desc")
                 .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
                 .list()
