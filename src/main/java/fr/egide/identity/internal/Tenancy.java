@@ -359,6 +359,20 @@ class Tenancy {
         return organisation(id).orElseThrow();
     }
 
+    /** Whether the organisation demands two-factor authentication of its administrators and its cabinets' members. */
+    boolean twoFactorRequired(UUID organisationId) {
+        requireAdministered(organisationId);
+        return jdbc.sql("select totp_required from identity_organisation where id = ?").param(organisationId).query(Boolean.class).single();
+    }
+
+    /** Demands (or no longer demands) two-factor authentication; each person is asked to enrol at their next sign-in. */
+    @Transactional
+    boolean requireTwoFactor(UUID organisationId, boolean required) {
+        requireAdministered(organisationId);
+        jdbc.sql("update identity_organisation set totp_required = ? where id = ?").params(required, organisationId).update();
+        return required;
+    }
+
     private Organisation requireAdministered(UUID organisationId) {
         if (!administeredOrganisations().contains(organisationId)) {
             throw new NotFoundException("Organisation introuvable.");

@@ -135,6 +135,15 @@ class TenancyApi {
             .body(tenancy.inviteAdministrator(organisationId, body == null ? null : body.email()));
     }
 
+    record TwoFactorPolicy(boolean required) {
+    }
+
+    @PutMapping("/organisations/{organisationId}/two-factor")
+    @Operation(summary = "Exiger (ou non) la double authentification (TOTP) des administrateurs et des membres des cabinets de l'organisation")
+    TwoFactorPolicy requireTwoFactor(@PathVariable UUID organisationId, @RequestBody TwoFactorPolicy body) {
+        return new TwoFactorPolicy(tenancy.requireTwoFactor(organisationId, body != null && body.required()));
+    }
+
     @DeleteMapping("/organisations/{organisationId}/administrators/{userId}")
     @Operation(summary = "Retirer un administrateur de l'organisation (pas le dernier)")
     ResponseEntity<Void> removeAdministrator(@PathVariable UUID organisationId, @PathVariable UUID userId) {

@@ -142,7 +142,15 @@ class TenancyController {
     @GetMapping("/organisation/{organisationId}")
     String organisation(@PathVariable UUID organisationId, Model model) {
         model.addAttribute("view", tenancy.view(organisationId));
+        model.addAttribute("twoFactorRequired", tenancy.twoFactorRequired(organisationId));
         return "identity/organisation";
+    }
+
+    @PostMapping("/organisation/{organisationId}/double-authentification")
+    String requireTwoFactor(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean required,
+            RedirectAttributes redirect) {
+        return act("/organisation/" + organisationId, () -> tenancy.requireTwoFactor(organisationId, required),
+                required ? "organisation.totp.exigee" : "organisation.totp.levee", redirect);
     }
 
     @PostMapping("/organisation/{organisationId}/invitations")

@@ -218,4 +218,35 @@ class TenancyIntegrationTests {
         assertThat(elsewhere.getStatus()).as("un cabinet n'appartient qu'à une organisation").isEqualTo(409);
     }
 
+
+    @Test
+    void anOrganisationCanDemandTwoFactorOfItsAdministratorsAndItsConsentingCabinetsMembers() throws Exception {
+        var admin = TestAccounts.create(context, "Administratrice exigeante");
+        var organisation = TestAccounts.organisation(context, "Courtier prudent " + UUID.randomUUID(), admin);
+        var adminToken = TestAccounts.token(context, admin);
+        var requirement = context.getBean(OrganisationTwoFactor.class);
+        assertThat(call(token, "PUT", "/api/v1/cabinets/" + cabinet + "/organisation-consent",
+                "{\"organisationId\": \"" + organisation + "\"}").getStatus()).isEqualTo(200);
+        assertThat(requirement.requiredFor(titulaire.id())).isFalse();
+
+        // Only the organisation's administrators decide; a cabinet's titulaire does not even see it.
+        assertThat(call(token, "PUT", "/api/v1/organisations/" + organisation + "/two-factor", "{\"required\": true}").getStatus()).isEqualTo(404);
+        var set = call(adminToken, "PUT", "/api/v1/organisations/" + organisation + "/two-factor", "{\"required\": true}");
+        assertThat(set.getStatus()).isEqualTo(200);
+        assertThat(set.getContentAsString(StandardCharsets.UTF_8)).contains("\"required\":true");
+        assertThat(requirement.requiredFor(admin.id())).isTrue();
+        assertThat(requirement.requiredFor(titulaire.id())).isTrue();
+
+        // A withdrawn consent lifts the demand for the cabinet's members.
+        assertThat(call(token, "DELETE", "/api/v1/cabinets/" + cabinet + "/organisation-consent", null).getStatus()).isEqualTo(200);
+        assertThat(requirement.requiredFor(titulaire.id())).isFalse();
+        assertThat(requirement.requiredFor(admin.id())).isTrue();
+
+        // Both changes of consent are in the cabinet's audit chain.
+        assertThat(context.getBean(fr.egide.audit.AuditLog.class).chain(cabinet.toString()))
+            .filteredOn(e -> e.action() == fr.egide.audit.AuditAction.CHANGEMENT_ROLE)
+            .extracting(e -> e.details().get("changement"))
+            .contains("CONSENTEMENT_ACCORDE", "CONSENTEMENT_RETIRE");
+    }
+
 }
