@@ -292,6 +292,15 @@ class AuthorizationMatrixTests {
             // Never created: the Google consent needs Google; these rows check the 404 of unknown ids only.
             tenant.ids.put("googleConnection", UUID.randomUUID().toString());
             tenant.ids.put("shareToken", "jeton-inconnu-" + UUID.randomUUID());
+            // A ready monthly report, stored as the generation job leaves it (the job itself runs in the background).
+            var pdf = "%PDF-1.4 rapport de la matrice".getBytes(StandardCharsets.UTF_8);
+            var reportId = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into reporting_monthly_report (id, cabinet_id, month, status, trigger, requested_by, generated_at, pdf, sha256)
+                    values (?, ?, date '2025-01-01', 'PRET', 'DEMANDE', ?, now(), ?, ?)
+                    """).params(reportId, cabinet, tenant.titulaire.id(), pdf, java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(pdf))).update();
+            tenant.ids.put("report", reportId.toString());
         }
         finally {
             TestAccounts.signOut();
@@ -313,6 +322,8 @@ class AuthorizationMatrixTests {
         tenant.fresh.put("invitation", t -> TestAccounts.invitation(context, t.cabinet, null, "SECRETARIAT", t.titulaire)[0]);
         tenant.fresh.put("invitationToken", t -> TestAccounts.invitation(context, t.cabinet, null, "SECRETARIAT", t.titulaire)[1]);
         tenant.fresh.put("email", t -> "nouveau-" + UUID.randomUUID() + "@example.org");
+        // A spare API token of the titulaire: revoking it leaves the token the matrix calls the API with.
+        tenant.fresh.put("apiToken", t -> TestAccounts.tokenId(context, t.titulaire).toString());
         return tenant;
     }
 
@@ -561,6 +572,10 @@ class AuthorizationMatrixTests {
                     else if (expected.equals("403") && row.api()) {
                         assertThat(outcome.body()).as("403 en français : " + row.key()).contains("\"title\":\"Action réservée\"")
                             .containsPattern("\"detail\":\"(Votre rôle|Seul)").doesNotContain("Exception");
+                    }
+                    if (row.key().equals("DELETE /api/v1/auth/token") && caller != Caller.ANONYME) {
+                        // That call revokes the very token it was made with: the caller gets a new one for the next rows.
+                        tokens.put(caller, TestAccounts.token(context, users.get(caller)));
                     }
                     restore();
                 }

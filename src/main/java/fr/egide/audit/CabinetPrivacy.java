@@ -1,9 +1,8 @@
 package fr.egide.audit;
 
 import fr.egide.identity.CabinetAccess;
-import fr.egide.identity.CabinetRole;
+import fr.egide.identity.Permission;
 import fr.egide.system.ConflictException;
-import fr.egide.system.ForbiddenException;
 import fr.egide.system.InvalidRequestException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,11 +60,13 @@ public class CabinetPrivacy {
         this.events = events;
     }
 
-    /** Only the titulaire (and, with the organisations, their administrator) sees the journal and acts on the GDPR. */
+    /**
+     * Only a member whose role manages the cabinet (the titulaire) sees the journal and acts on the GDPR: the role
+     * table decides, as for every other right; a stranger to the cabinet (an ADMIN_ORG without a cabinet role
+     * included) gets "not found".
+     */
     public void requireTitulaire(UUID cabinetId) {
-        if (access.roleIn(cabinetId) != CabinetRole.TITULAIRE) {
-            throw new ForbiddenException("Seul le titulaire du cabinet accède au journal et aux demandes RGPD.");
-        }
+        access.require(cabinetId, Permission.READ, Permission.MANAGE_CABINET);
     }
 
     public String cabinetName(UUID cabinetId) {
@@ -153,6 +154,7 @@ public class CabinetPrivacy {
 
     @Transactional(readOnly = true)
     public Retention retention(UUID cabinetId) {
+        requireTitulaire(cabinetId);
         return jdbc.sql("select raw_months, closed_months from audit_retention where cabinet_id = ?")
             .param(cabinetId)
             .query((rs, n) -> new Retention(cabinetId, (Integer) rs.getObject(1), (Integer) rs.getObject(2)))

@@ -27,9 +27,12 @@ class AlertsController {
 
     private final PracticeManagement practice;
 
-    AlertsController(Alerts alerts, PracticeManagement practice) {
+    private final fr.egide.identity.CabinetAccess access;
+
+    AlertsController(Alerts alerts, PracticeManagement practice, fr.egide.identity.CabinetAccess access) {
         this.alerts = alerts;
         this.practice = practice;
+        this.access = access;
     }
 
     /** A cabinet and the address of its webhook (null when none). */
@@ -38,8 +41,10 @@ class AlertsController {
 
     @GetMapping("/alertes/webhooks")
     String webhooks(Model model) {
+        // Only the cabinets whose webhook the user may set: reading it for the others would be refused.
         model.addAttribute("webhooks", practice.cabinetsOfCurrentUser()
             .stream()
+            .filter(c -> access.may(c.id(), fr.egide.identity.Permission.MANAGE_CABINET))
             .map(c -> new CabinetWebhook(c.id(), c.name(), alerts.webhook(c.id())))
             .toList());
         return "alerts/webhooks";

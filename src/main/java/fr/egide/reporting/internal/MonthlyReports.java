@@ -7,6 +7,7 @@ import fr.egide.identity.CabinetMembers;
 import fr.egide.identity.CabinetRole;
 import fr.egide.identity.CabinetRoles;
 import fr.egide.identity.EgideUser;
+import fr.egide.identity.Permission;
 import fr.egide.monitoring.FrenchDates;
 import fr.egide.system.InvalidRequestException;
 import fr.egide.system.NotFoundException;
@@ -100,9 +101,8 @@ class MonthlyReports {
 
     ReportInfo info(UUID reportId) {
         var info = find(reportId).orElseThrow(() -> new NotFoundException("Rapport introuvable."));
-        if (!access.canAccess(info.cabinetId())) {
-            throw new NotFoundException("Rapport introuvable.");
-        }
+        // A stranger to the cabinet learns nothing ("not found"); a member without READ (a CONSEIL) is told why.
+        access.requireOn(info.cabinetId(), "Rapport introuvable.", Permission.READ);
         return info;
     }
 

@@ -52,8 +52,9 @@ public class ReadinessChecks {
         this.messages = messages;
     }
 
-    /** The checklist of a cabinet the current user belongs to ("not found" otherwise). */
+    /** The checklist of a cabinet whose contents the current user reads ("not found" for a stranger, "forbidden" without READ). */
     public Readiness of(UUID cabinetId) {
+        access.require(cabinetId, fr.egide.identity.Permission.READ);
         var cabinet = practice.cabinet(cabinetId);
         var practitioners = practice.practitioners(cabinetId);
         var facts = watch.of(cabinetId);

@@ -27,6 +27,11 @@ public final class TestAccounts {
         return context.getBean(ApiTokens.class).issue(user.id()).token();
     }
 
+    /** Issues an API token and gives its id (what the account page revokes). */
+    public static UUID tokenId(ApplicationContext context, EgideUser user) {
+        return context.getBean(ApiTokens.class).issue(user.id()).id();
+    }
+
     public static void grant(ApplicationContext context, EgideUser user, UUID cabinetId) {
         context.getBean(Memberships.class).grant(user.id(), cabinetId, CabinetRole.TITULAIRE);
     }
