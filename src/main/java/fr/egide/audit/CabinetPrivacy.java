@@ -65,6 +65,11 @@ public class CabinetPrivacy {
      * table decides, as for every other right; a stranger to the cabinet (an ADMIN_ORG without a cabinet role
      * included) gets "not found".
      */
+    /** The journal: the titulaire, and the ADMIN_ORG of the organisation the cabinet consented to (issue 9). */
+    public void requireJournalReader(UUID cabinetId) {
+        access.requireManagement(cabinetId);
+    }
+
     public void requireTitulaire(UUID cabinetId) {
         access.require(cabinetId, Permission.READ, Permission.MANAGE_CABINET);
     }

@@ -115,6 +115,28 @@ public class CabinetAccess {
                 && memberships.roleOf(currentUser().id(), cabinetId).map(role -> allows(cabinetId, role, permission)).orElse(false);
     }
 
+    /**
+     * The cabinets the current user oversees without reading their contents: those where they may manage the
+     * cabinet (the titulaire), and those whose consent is in force for an organisation they administer (ADMIN_ORG).
+     */
+    public Set<UUID> managedCabinets() {
+        var managed = new java.util.HashSet<>(cabinetsWith(Permission.MANAGE_CABINET));
+        managed.addAll(memberships.cabinetsAdministeredThroughOrganisation(currentUser().id()));
+        return managed;
+    }
+
+    /**
+     * Refuses what only the cabinet's management may see (its audit journal): "not found" for a stranger,
+     * "forbidden" for a member whose role does not manage the cabinet; the titulaire and the consenting
+     * organisation's ADMIN_ORG pass.
+     */
+    public void requireManagement(UUID cabinetId) {
+        if (cabinetId != null && memberships.cabinetsAdministeredThroughOrganisation(currentUser().id()).contains(cabinetId)) {
+            return;
+        }
+        require(cabinetId, Permission.READ, Permission.MANAGE_CABINET);
+    }
+
     /** Refuses, as "not found", a cabinet whose contents the current user may not read. */
     public void requireAccess(UUID cabinetId) {
         require(cabinetId, Permission.READ);

@@ -51,14 +51,14 @@ class AuditApi {
             @RequestParam(required = false) UUID user, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        privacy.requireTitulaire(cabinetId);
+        privacy.requireJournalReader(cabinetId);
         return audit.entries(cabinetId, new AuditFilter(action, user, from, to), page, size);
     }
 
     @GetMapping("/audit/verification")
     @Operation(summary = "Vérifier la chaîne du journal : la première entrée modifiée, supprimée ou insérée")
     ChainCheck verify(@PathVariable UUID cabinetId) {
-        privacy.requireTitulaire(cabinetId);
+        privacy.requireJournalReader(cabinetId);
         return audit.verify(cabinetId);
     }
 

@@ -49,8 +49,8 @@ class JournalController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate du,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate au,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        var chosen = chosen(cabinet, model);
-        privacy.requireTitulaire(chosen);
+        var chosen = chosen(cabinet, model, access.managedCabinets());
+        privacy.requireJournalReader(chosen);
         var entries = audit.entries(chosen, new AuditFilter(action, utilisateur, du, au), page, 50);
         var ids = new ArrayList<>(audit.actors(chosen));
         model.addAttribute("entries", entries);
@@ -119,10 +119,15 @@ class JournalController {
 
     /** The cabinet asked for, or the first the user is titulaire of; the choices go to the model. */
     private UUID chosen(UUID cabinet, Model model) {
+        return chosen(cabinet, model, access.cabinetsOfCurrentUser().stream().filter(id -> access.roleIn(id) == CabinetRole.TITULAIRE)
+            .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private UUID chosen(UUID cabinet, Model model, java.util.Set<UUID> offered) {
         var names = new LinkedHashMap<UUID, String>();
-        for (var id : access.cabinetsOfCurrentUser()) {
+        for (var id : offered.stream().sorted().toList()) {
             // A deleted cabinet has no name any more: its journal is kept but no longer offered.
-            privacy.existingName(id).filter(n -> access.roleIn(id) == CabinetRole.TITULAIRE).ifPresent(n -> names.put(id, n));
+            privacy.existingName(id).ifPresent(n -> names.put(id, n));
         }
         var chosen = cabinet != null ? cabinet : names.keySet().stream().findFirst()
             .orElseThrow(() -> new NotFoundException("Aucun cabinet dont vous êtes titulaire."));

@@ -45,6 +45,15 @@ public class Memberships {
             .map(CabinetRole::valueOf);
     }
 
+    /** The cabinets whose consent is in force for an organisation this user administers (ADMIN_ORG). */
+    public Set<UUID> cabinetsAdministeredThroughOrganisation(UUID userId) {
+        return new HashSet<>(jdbc.sql("""
+                select c.cabinet_id from identity_organisation_consent c
+                join identity_organisation_member m on m.organisation_id = c.organisation_id and m.role = 'ADMIN_ORG'
+                where m.user_id = ? and c.withdrawn_at is null
+                """).param(userId).query(UUID.class).list());
+    }
+
     public void grant(UUID userId, UUID cabinetId, CabinetRole role) {
         var before = roleOf(userId, cabinetId);
         jdbc.sql("""
