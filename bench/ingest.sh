@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" fr.egide.monitoring.internal.IngestBenchmark \
+java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" fr.egide.monitoring.internal.IngestBenchmark \
   "${1:-1000000}" "${2:-5000}" "${3:-connecteur}"

@@ -70,12 +70,14 @@ public class MentionLabels {
             try (var delete = connection.prepareStatement("""
                     delete from monitoring_mention_label d
                     using unnest(?::uuid[], ?::text[]) as v (id, labels)
-                    where d.mention_id = v.id and split_part(d.label, '.', 1) = any(?)
+                    where d.mention_id = any(?) and d.mention_id = v.id and split_part(d.label, '.', 1) = any(?)
                       and d.label <> all (string_to_array(v.labels, ','))
                     """)) {
                 delete.setArray(1, idArray);
                 delete.setArray(2, joinedArray);
-                delete.setArray(3, connection.createArrayOf("text", families.toArray()));
+                // The first condition lets the planner go through the primary key (it cannot estimate the unnest).
+                delete.setArray(3, idArray);
+                delete.setArray(4, connection.createArrayOf("text", families.toArray()));
                 delete.executeUpdate();
             }
             try (var insert = connection.prepareStatement("""

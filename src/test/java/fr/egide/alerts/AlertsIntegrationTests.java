@@ -13,6 +13,7 @@ import fr.egide.alerts.internal.DeadlineReminders;
 import fr.egide.alerts.internal.AlertDispatcher;
 import fr.egide.alerts.internal.AlertRaiser;
 import fr.egide.analysis.MentionFlagged;
+import fr.egide.analysis.MentionsFlagged;
 import fr.egide.analysis.Qualification;
 import fr.egide.evidence.EvidenceChecked;
 import fr.egide.identity.EgideUser;
@@ -269,6 +270,31 @@ class AlertsIntegrationTests {
         assertThat(parts.get(0)).contains("ressemble à une menace", "(17)");
         assertThat(parts.get(0) + parts.get(1) + mail.getSubject()).doesNotContain("habites", "payer");
         assertThat(alerts.recent(5)).extracting(AlertSummary::trigger).containsExactly(AlertTrigger.MENACE);
+    }
+
+    @Test
+    void aBatchOfFlagsIsOnePublicationAndOneAlertPerMentionEvenWhenDeliveredTwice() throws Exception {
+        var threat = UUID.randomUUID();
+        var toExamine = UUID.randomUUID();
+        var highImpact = UUID.randomUUID();
+        publish(new MentionsFlagged(cabinet, List.of(new MentionFlagged(threat, cabinet, 1, Qualification.A_EXAMINER, 55, true),
+                new MentionFlagged(toExamine, cabinet, 1, Qualification.A_EXAMINER, 40, false),
+                new MentionFlagged(highImpact, cabinet, 3, Qualification.LICITE_PROBABLE, 80, false))));
+
+        await("trois alertes", () -> alertsOfCabinet() == 3);
+        await("la publication terminée", () -> completed(threat));
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?").param("%" + threat + "%")
+            .query(Long.class).single()).as("une publication par écouteur pour tout le lot").isEqualTo(2);
+        assertThat(jdbc.sql("select trigger from alerts_alert where cabinet_id = ? order by trigger").param(cabinet)
+            .query(String.class).list()).containsExactly("A_EXAMINER", "IMPACT_ELEVE", "MENACE");
+
+        // Delivered again (a restart before the registry recorded the completion): nothing new.
+        jdbc.sql("update event_publication set completion_date = null, status = 'FAILED' where serialized_event like ? and listener_id like ?")
+            .params("%" + threat + "%", "%AlertListeners%")
+            .update();
+        context.getBean(IncompleteEventPublications.class).resubmitIncompletePublications(publication -> true);
+        await("la publication terminée de nouveau", () -> completed(threat));
+        assertThat(alertsOfCabinet()).isEqualTo(3);
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.egide.alerts.AlertTrigger;
 import fr.egide.analysis.IndicatorType;
 import fr.egide.analysis.MentionAnalyses;
 import fr.egide.analysis.MentionFlagged;
+import fr.egide.analysis.MentionsFlagged;
 import fr.egide.analysis.NegativeMentionsFound;
 import fr.egide.analysis.WaveDetected;
 import fr.egide.analysis.WaveKind;
@@ -28,6 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class AlertListeners {
 
+    /** Marks a transaction that already has its dispatch registered. */
+    private static final Object DISPATCH_AFTER_COMMIT = new Object();
+
     private final AlertRaiser raiser;
 
     private final AlertDispatcher dispatcher;
@@ -43,8 +47,19 @@ class AlertListeners {
         this.members = members;
     }
 
+    /** The flags of one analysed batch: one alert per mention and version, as for single flags. */
+    @ApplicationModuleListener
+    void on(MentionsFlagged flagged) {
+        flagged.mentions().forEach(this::raise);
+    }
+
+    /** A single flag, as published before flags went by batch (still delivered from the registry after an upgrade). */
     @ApplicationModuleListener
     void on(MentionFlagged flagged) {
+        raise(flagged);
+    }
+
+    private void raise(MentionFlagged flagged) {
         var trigger = trigger(flagged);
         raise(flagged.cabinetId(), trigger, "mention:" + flagged.mentionId() + ":v" + flagged.versionCount(), "/mentions/" + flagged.mentionId(),
                 List.of(String.valueOf(flagged.versionCount()), String.valueOf(flagged.impactScore())));
@@ -95,7 +110,12 @@ class AlertListeners {
 
     /** A threat is always the alert's reason, whatever else the analysis says; then the qualification, then the impact. */
     private AlertTrigger trigger(MentionFlagged flagged) {
-        var reader = members.of(flagged.cabinetId()).stream().findFirst();
+        if (Boolean.TRUE.equals(flagged.threat())) {
+            return AlertTrigger.MENACE;
+        }
+        // Events stored before the threat was carried: the stored analysis says.
+        var reader = flagged.threat() == null ? members.of(flagged.cabinetId()).stream().findFirst()
+                : java.util.Optional.<fr.egide.identity.EgideUser>empty();
         if (reader.isPresent()) {
             try {
                 var analysis = members.runAs(reader.get().id(), () -> analyses.ofMention(flagged.mentionId()));
@@ -118,8 +138,16 @@ class AlertListeners {
 
     private void raise(UUID cabinetId, AlertTrigger trigger, String key, String path, List<String> params) {
         var created = raiser.raise(cabinetId, trigger, key, path, params, Instant.now());
-        if (created.isPresent() && TransactionSynchronizationManager.isSynchronizationActive()) {
+        // One dispatch after the commit, however many alerts the transaction raised (a batch of flags raises many).
+        if (created.isPresent() && TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(DISPATCH_AFTER_COMMIT)) {
+            TransactionSynchronizationManager.bindResource(DISPATCH_AFTER_COMMIT, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DISPATCH_AFTER_COMMIT);
+                }
+
                 @Override
                 public void afterCommit() {
                     dispatcher.dispatchDue(Instant.now());

@@ -114,8 +114,10 @@ final class Assessment {
             parts.add("publication récente");
         }
         if (request.similarItems() >= 2) {
-            points += Math.min(6, request.similarItems());
-            parts.add(request.similarItems() + " éléments semblables");
+            int counted = AnalysisRequest.SIMILAR_ITEMS_COUNTED;
+            points += Math.min(counted, request.similarItems());
+            parts.add(request.similarItems() >= counted ? "au moins " + counted + " éléments semblables"
+                    : request.similarItems() + " éléments semblables");
         }
         points = Math.min(25, points);
         var explanation = parts.isEmpty() ? "Aucun propos à risque relevé." : "Risque pour l'activité : " + String.join(", ", parts) + ".";

@@ -47,15 +47,16 @@ class AnalysisJobs {
         UUID after = null;
         int count = 0;
         var cabinets = new HashSet<UUID>();
+        var waves = new AnalysisRunner.ImportWaves();
         List<MentionText> batch;
         while (!(batch = feed.ofImport(event.importId(), after, BATCH)).isEmpty()) {
-            runner.analyze(batch);
+            runner.analyze(batch, waves);
             batch.forEach(mention -> cabinets.add(mention.cabinetId()));
             count += batch.size();
             after = batch.get(batch.size() - 1).id();
         }
-        var waves = runner.refreshWaves(cabinets);
-        log.info("Analyse de l'import {} : {} mentions, {} réévaluées pour les vagues", event.importId(), count, waves);
+        var refreshed = runner.refreshWaves(cabinets);
+        log.info("Analyse de l'import {} : {} mentions, {} réévaluées pour les vagues", event.importId(), count, refreshed);
     }
 
     @Async

@@ -77,10 +77,35 @@ public class AnalysisRunner {
 
     /** Analyses these mentions with their stored context and wave counts. */
     public void analyze(List<MentionText> mentions) {
-        analyze(mentions, Map.of());
+        analyze(mentions, Map.of(), null);
     }
 
-    private void analyze(List<MentionText> mentions, Map<UUID, Integer> similarOverrides) {
+    /**
+     * What wave detection sees of the cabinets of one import while its batches are analysed: the stored items,
+     * read once per cabinet, plus the items of the batches already analysed. With it, a new mention that joins a
+     * wave gets its count of similar items in its first analysis instead of being analysed, stored and labelled a
+     * second time by the refresh that follows the import (which still runs, and corrects the rest).
+     */
+    static final class ImportWaves {
+
+        private final Map<UUID, Map<UUID, WaveDetector.Item>> items = new HashMap<>();
+
+        private Map<UUID, WaveDetector.Item> of(UUID cabinetId, AnalysisStore store) {
+            return items.computeIfAbsent(cabinetId, id -> {
+                var stored = new java.util.LinkedHashMap<UUID, WaveDetector.Item>();
+                store.waveItems(id, Instant.now().minus(WAVE_HORIZON)).forEach(item -> stored.put(item.id(), item));
+                return stored;
+            });
+        }
+
+    }
+
+    /** Analyses a batch of an import, with the waves it makes with what is stored and the import's earlier batches. */
+    void analyze(List<MentionText> mentions, ImportWaves waves) {
+        analyze(mentions, Map.of(), waves);
+    }
+
+    private void analyze(List<MentionText> mentions, Map<UUID, Integer> similarOverrides, ImportWaves importWaves) {
         if (mentions.isEmpty()) {
             return;
         }
@@ -108,15 +133,22 @@ public class AnalysisRunner {
                     ? analyzer.reassess(before.analysis(), request) : analyzer.analyze(request);
             results.add(new AnalysisStore.Stored(mention.id(), mention.cabinetId(), mention.versionCount(),
                     mention.author(), mention.publishedEarliest(), mention.publishedLatest(), similarItems, analysis));
+        }
+        if (importWaves != null) {
+            joinWaves(mentions, results, importWaves, contexts, watched);
+        }
+        for (var stored : results) {
+            var analysis = stored.analysis();
             var mentionLabels = new LinkedHashSet<String>();
             mentionLabels.add(QUALIFICATIONS.label(analysis.qualification().name()));
             analysis.indicators().forEach(indicator -> mentionLabels.add(INDICATORS.label(indicator.type().name())));
-            labelsByMention.put(mention.id(), List.copyOf(mentionLabels));
+            labelsByMention.put(stored.mentionId(), List.copyOf(mentionLabels));
         }
         transactions.executeWithoutResult(status -> {
             store.save(results);
             labels.replace(List.of(QUALIFICATIONS.family(), INDICATORS.family()), labelsByMention);
             var negatives = new java.util.LinkedHashMap<UUID, List<UUID>>();
+            var flags = new java.util.LinkedHashMap<UUID, List<fr.egide.analysis.MentionFlagged>>();
             for (var stored : results) {
                 var analysis = stored.analysis();
                 if (flagged(analysis)) {
@@ -127,15 +159,68 @@ public class AnalysisRunner {
                     if (before != null && before.textVersions() == stored.textVersions() && flagged(before.analysis())) {
                         continue;
                     }
-                    events.publishEvent(new fr.egide.analysis.MentionFlagged(stored.mentionId(), stored.cabinetId(),
-                            stored.textVersions(), analysis.qualification(), analysis.impact().score()));
+                    var threat = analysis.indicators().stream().anyMatch(i -> i.type() == IndicatorType.MENACE);
+                    flags.computeIfAbsent(stored.cabinetId(), c -> new ArrayList<>())
+                        .add(new fr.egide.analysis.MentionFlagged(stored.mentionId(), stored.cabinetId(),
+                                stored.textVersions(), analysis.qualification(), analysis.impact().score(), threat));
                 }
                 else if (!known.contains(stored.mentionId()) && analysis.sentiment().label() == fr.egide.analysis.Polarity.NEGATIVE) {
                     negatives.computeIfAbsent(stored.cabinetId(), c -> new ArrayList<>()).add(stored.mentionId());
                 }
             }
+            // One publication per batch and cabinet, not one per flagged mention.
+            flags.forEach((cabinetId, flagged) -> events.publishEvent(new fr.egide.analysis.MentionsFlagged(cabinetId, flagged)));
             negatives.forEach((cabinetId, negativeIds) -> events.publishEvent(new fr.egide.analysis.NegativeMentionsFound(cabinetId, negativeIds)));
         });
+    }
+
+    /**
+     * Gives the batch's new analyses the wave counts they will have once stored: waves are detected over the
+     * cabinet's stored items and this import's items so far, and a mention whose count differs is reassessed in
+     * memory (impact and strategy only, as a refresh would do) before anything is written.
+     */
+    private void joinWaves(List<MentionText> mentions, List<AnalysisStore.Stored> results, ImportWaves importWaves,
+            Map<UUID, ImpactContext> contexts, Map<UUID, Boolean> watched) {
+        var byCabinet = new java.util.LinkedHashMap<UUID, List<Integer>>();
+        for (int i = 0; i < results.size(); i++) {
+            byCabinet.computeIfAbsent(results.get(i).cabinetId(), c -> new ArrayList<>()).add(i);
+        }
+        byCabinet.forEach((cabinetId, indexes) -> {
+            var items = importWaves.of(cabinetId, store);
+            for (int i : indexes) {
+                var stored = results.get(i);
+                items.put(stored.mentionId(), new WaveDetector.Item(stored.mentionId(), stored.author(),
+                        stored.publishedEarliest(), stored.publishedLatest(),
+                        stored.analysis().sentiment().label() == fr.egide.analysis.Polarity.NEGATIVE));
+            }
+            var wanted = new HashMap<UUID, Integer>();
+            for (var wave : detector.detect(List.copyOf(items.values()))) {
+                for (var id : wave.mentionIds()) {
+                    wanted.merge(id, counted(wave), Math::max);
+                }
+            }
+            for (int i : indexes) {
+                var stored = results.get(i);
+                int count = wanted.getOrDefault(stored.mentionId(), 0);
+                if (count == stored.similarItems()) {
+                    continue;
+                }
+                var mention = mentions.get(i);
+                var context = contexts.getOrDefault(mention.id(), ImpactContext.UNKNOWN);
+                var position = context.searchPosition() != null ? context.searchPosition()
+                        : watched.containsKey(mention.id()) ? (watched.get(mention.id()) ? "FIRST_PAGE" : "BEYOND") : null;
+                var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(),
+                        context.audience(), position, context.author(), mention.publishedEarliest(), count, null);
+                results.set(i, new AnalysisStore.Stored(stored.mentionId(), stored.cabinetId(), stored.textVersions(),
+                        stored.author(), stored.publishedEarliest(), stored.publishedLatest(), count,
+                        analyzer.reassess(stored.analysis(), request)));
+            }
+        });
+    }
+
+    /** The similar items a wave's member counts (stored as such): beyond the counted maximum, growth changes nothing. */
+    private static int counted(Wave wave) {
+        return Math.min(AnalysisRequest.SIMILAR_ITEMS_COUNTED, wave.size() - 1);
     }
 
     private static boolean flagged(fr.egide.analysis.Analysis analysis) {
@@ -181,7 +266,7 @@ public class AnalysisRunner {
             var waves = waves(cabinetId);
             for (var wave : waves) {
                 for (var id : wave.mentionIds()) {
-                    wanted.merge(id, wave.size() - 1, Math::max);
+                    wanted.merge(id, counted(wave), Math::max);
                 }
             }
             var current = store.inWaves(cabinetId);
@@ -195,7 +280,7 @@ public class AnalysisRunner {
             var ids = new ArrayList<>(overrides.keySet());
             for (int from = 0; from < ids.size(); from += AnalysisJobs.BATCH) {
                 var slice = ids.subList(from, Math.min(ids.size(), from + AnalysisJobs.BATCH));
-                analyze(feed.get(slice), overrides);
+                analyze(feed.get(slice), overrides, null);
             }
             changed += ids.size();
             announceWaves(cabinetId, waves, overrides);

@@ -1,6 +1,7 @@
 package fr.egide.evidence.internal;
 
 import fr.egide.analysis.MentionFlagged;
+import fr.egide.analysis.MentionsFlagged;
 import fr.egide.evidence.Captures;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,16 @@ class AutomaticCaptures {
     }
 
     @ApplicationModuleListener
-    void on(MentionFlagged flagged) {
+    void on(MentionsFlagged flagged) {
         if (settings.automatic()) {
-            captures.requestAutomatic(flagged.mentionId(), settings.automaticWindow());
+            flagged.mentions().forEach(mention -> captures.requestAutomatic(mention.mentionId(), settings.automaticWindow()));
         }
+    }
+
+    /** A single flag, as published before flags went by batch (still delivered from the registry after an upgrade). */
+    @ApplicationModuleListener
+    void on(MentionFlagged flagged) {
+        on(new MentionsFlagged(flagged.cabinetId(), java.util.List.of(flagged)));
     }
 
 }

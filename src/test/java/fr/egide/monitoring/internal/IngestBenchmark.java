@@ -99,6 +99,13 @@ public final class IngestBenchmark {
             var now = Instant.now();
             System.out.printf("Ingestion de %,d avis par pages de %,d (%s), %d cabinets, %s%n", count, page, mode,
                     cabinets, now);
+            var statistics = Boolean.getBoolean("egide.db.statement-statistics");
+            if (statistics) {
+                jdbc.sql("create extension if not exists pg_stat_statements").update();
+                jdbc.sql("select pg_stat_statements_reset()").query().listOfRows();
+            }
+            var javaCpu0 = javaCpuSeconds();
+            var postgresCpu0 = postgresCpuSeconds();
             var start = System.nanoTime();
             long generating = 0;
             for (int from = 0, n = 0; from < count; from += page, n++) {
@@ -133,10 +140,11 @@ public final class IngestBenchmark {
             var ingested = System.nanoTime() - start;
             System.out.printf("… %,d avis enregistrés en %.1f s (%,.0f par seconde, dont %.1f s de génération)%n", count,
                     ingested / 1e9, count / (ingested / 1e9), generating / 1e9);
-            long analysed;
+            long analysed = 0;
             long ticks = 0;
-            while ((analysed = count(jdbc, "select count(*) from analysis_mention")) < count
-                    || count(jdbc, "select count(*) from event_publication where completion_date is null") > 0) {
+            // The cheap check first: counting the analyses costs PostgreSQL a scan, which the measurement would include.
+            while (count(jdbc, "select count(*) from event_publication where completion_date is null") > 0
+                    || (analysed = count(jdbc, "select count(*) from analysis_mention")) < count) {
                 Thread.sleep(100);
                 if (++ticks % 50 == 0) {
                     progress(jdbc, count, start);
@@ -145,6 +153,19 @@ public final class IngestBenchmark {
             var elapsed = System.nanoTime() - start;
             System.out.printf("%,d avis ingérés et analysés en %.1f s : %,.0f avis par seconde (génération comprise : "
                     + "%.1f s)%n", count, elapsed / 1e9, count / (elapsed / 1e9), generating / 1e9);
+            System.out.printf("Temps processeur pendant la mesure : Java %.1f s, PostgreSQL %.1f s (%.2f ms par avis au "
+                    + "total)%n", javaCpuSeconds() - javaCpu0, postgresCpuSeconds() - postgresCpu0,
+                    (javaCpuSeconds() - javaCpu0 + postgresCpuSeconds() - postgresCpu0) * 1000 / count);
+            if (statistics) {
+                jdbc.sql("""
+                        select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                        from pg_stat_statements order by total_exec_time desc limit 30
+                        """)
+                    .query((rs, row) -> String.format("  %,9d appels %,10.0f ms %,10d lignes  %s", rs.getLong(1),
+                            rs.getDouble(2), rs.getLong(3), left(rs.getString(4), 150)))
+                    .list()
+                    .forEach(System.out::println);
+            }
             System.out.printf("Vérification : %,d mentions, %,d versions, %,d analyses, %,d mentions étiquetées, "
                     + "%,d signalées (publications d'événements : %,d, %,d non terminées)%n",
                     count(jdbc, "select count(*) from monitoring_mention"),
@@ -165,6 +186,49 @@ public final class IngestBenchmark {
         finally {
             context.close();
         }
+    }
+
+    private static String left(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "…";
+    }
+
+    private static double javaCpuSeconds() {
+        var bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    /**
+     * CPU time of every PostgreSQL process of this machine (user + system, and the children it has reaped), from
+     * /proc: run the benchmark with no other PostgreSQL busy.
+     */
+    private static double postgresCpuSeconds() {
+        double ticks = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var dir : (Iterable<java.nio.file.Path>) processes::iterator) {
+                if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    var stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                    var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!name.startsWith("postgres")) {
+                        continue;
+                    }
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields[11..14] = utime, stime, cutime, cstime (proc(5), counted from the state field)
+                    for (int i = 11; i <= 14; i++) {
+                        ticks += Long.parseLong(fields[i]);
+                    }
+                }
+                catch (java.io.IOException | RuntimeException ex) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        catch (java.io.IOException ex) {
+            return Double.NaN;
+        }
+        return ticks / 100.0;
     }
 
     private static void progress(JdbcClient jdbc, long stored, long start) {
