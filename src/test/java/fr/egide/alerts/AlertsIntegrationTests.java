@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.egide.Browser;
 import fr.egide.analysis.WaveDetected;
+import fr.egide.analysis.WavesDetected;
 import fr.egide.analysis.WaveKind;
 import fr.egide.cases.Dossiers;
 import fr.egide.alerts.internal.DeadlineReminders;
@@ -486,12 +487,17 @@ class AlertsIntegrationTests {
         assertThat(parts(mail).get(0)).contains("3 avis négatifs sont parus en peu de temps : peut-être une campagne coordonnée.",
                 "pas la preuve qu'ils sont faux", "https://egide.example.org/mentions/" + first);
 
-        publish(new WaveDetected(cabinet, WaveKind.RAFALE_NEGATIVE, first, 5, from, from.plus(Duration.ofDays(3))));
+        // The refresh that sees it grow publishes its waves as one event (here with another, new wave).
+        var other = UUID.randomUUID();
+        publish(new WavesDetected(cabinet, List.of(new WaveDetected(cabinet, WaveKind.RAFALE_NEGATIVE, first, 5, from, from.plus(Duration.ofDays(3))),
+                new WaveDetected(cabinet, WaveKind.MEME_AUTEUR, other, 2, from, from.plus(Duration.ofDays(1))))));
+        await("la seconde vague", () -> alertsOfCabinet() == 2);
         Thread.sleep(500);
         await("la publication traitée", () -> jdbc.sql("select count(*) from event_publication where serialized_event like ? and completion_date is null")
             .param("%" + first + "%").query(Long.class).single() == 0);
-        assertThat(alertsOfCabinet()).isEqualTo(1);
-        assertThat(mailsTo(user)).hasSize(1);
+        assertThat(alertsOfCabinet()).as("la vague qui grandit ne fait pas de seconde alerte").isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from alerts_alert where cabinet_id = ? and unique_key like ?").params(cabinet, "%" + first)
+            .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import fr.egide.analysis.MentionFlagged;
 import fr.egide.analysis.MentionsFlagged;
 import fr.egide.analysis.NegativeMentionsFound;
 import fr.egide.analysis.WaveDetected;
+import fr.egide.analysis.WavesDetected;
 import fr.egide.analysis.WaveKind;
 import fr.egide.analysis.Qualification;
 import fr.egide.evidence.EvidenceChecked;
@@ -77,9 +78,19 @@ class AlertListeners {
                 List.of(String.valueOf(ids.size())));
     }
 
-    /** A wave that appeared or grew; one alert per wave, keyed on its earliest member. */
+    /** The waves that appeared or grew at one refresh; one alert per wave, keyed on its earliest member. */
+    @ApplicationModuleListener
+    void on(WavesDetected detected) {
+        detected.waves().forEach(this::raise);
+    }
+
+    /** A single wave, as published before waves went by refresh (still delivered from the registry after an upgrade). */
     @ApplicationModuleListener
     void on(WaveDetected wave) {
+        raise(wave);
+    }
+
+    private void raise(WaveDetected wave) {
         raise(wave.cabinetId(), AlertTrigger.VAGUE, "vague:" + wave.kind() + ":" + wave.firstMentionId(), "/mentions/" + wave.firstMentionId(),
                 List.of(String.valueOf(wave.size()), wave.kind() == WaveKind.MEME_AUTEUR ? "1" : "0"));
     }

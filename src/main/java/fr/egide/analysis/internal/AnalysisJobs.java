@@ -25,6 +25,13 @@ class AnalysisJobs {
 
     static final int BATCH = 1000;
 
+    /**
+     * An import is analysed in batches this large: a connector's page (at most a few thousand items) is then one
+     * batch, whose waves are detected together before anything is stored, so that none of its mentions is stored
+     * twice because a later batch of the same page joined its wave.
+     */
+    static final int IMPORT_BATCH = 5000;
+
     private static final Logger log = LoggerFactory.getLogger(AnalysisJobs.class);
 
     private final MentionFeed feed;
@@ -49,7 +56,7 @@ class AnalysisJobs {
         var cabinets = new HashSet<UUID>();
         var waves = new AnalysisRunner.ImportWaves();
         List<MentionText> batch;
-        while (!(batch = feed.ofImport(event.importId(), after, BATCH)).isEmpty()) {
+        while (!(batch = feed.ofImport(event.importId(), after, IMPORT_BATCH)).isEmpty()) {
             runner.analyze(batch, waves);
             batch.forEach(mention -> cabinets.add(mention.cabinetId()));
             count += batch.size();

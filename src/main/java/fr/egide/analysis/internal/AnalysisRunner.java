@@ -238,16 +238,18 @@ public class AnalysisRunner {
         var firsts = feed.get(news.stream().flatMap(w -> w.mentionIds().stream()).distinct().toList())
             .stream()
             .collect(java.util.stream.Collectors.toMap(MentionText::id, m -> m));
-        transactions.executeWithoutResult(status -> {
+        var detected = new ArrayList<fr.egide.analysis.WaveDetected>();
+        {
             for (var wave : news) {
                 // The earliest member keys the wave: it stays the same while later items join.
                 var first = wave.mentionIds().stream()
                     .min(java.util.Comparator.comparing((UUID id) -> firsts.containsKey(id) && firsts.get(id).publishedEarliest() != null
                             ? firsts.get(id).publishedEarliest() : Instant.MAX).thenComparing(UUID::toString))
                     .orElseThrow();
-                events.publishEvent(new fr.egide.analysis.WaveDetected(cabinetId, wave.kind(), first, wave.size(), wave.from(), wave.to()));
+                detected.add(new fr.egide.analysis.WaveDetected(cabinetId, wave.kind(), first, wave.size(), wave.from(), wave.to()));
             }
-        });
+        }
+        transactions.executeWithoutResult(status -> events.publishEvent(new fr.egide.analysis.WavesDetected(cabinetId, detected)));
     }
 
     /** The waves of a cabinet now, newest first. */
