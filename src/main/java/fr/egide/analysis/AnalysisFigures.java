@@ -66,11 +66,11 @@ public class AnalysisFigures {
     public List<ThemeMonth> themes(UUID cabinetId, YearMonth since) {
         access.requireAccess(cabinetId);
         return jdbc.sql("""
-                select %s as month, t.value ->> 'theme' as theme,
-                       count(distinct mention_id) filter (where t.value ->> 'polarity' = 'POSITIVE') as praised,
-                       count(distinct mention_id) filter (where t.value ->> 'polarity' = 'NEGATIVE') as criticised
-                from analysis_mention a cross join lateral jsonb_array_elements(a.result -> 'themes') t
-                where a.cabinet_id = ? and a.published_latest >= ? and jsonb_typeof(a.result -> 'themes') = 'array'
+                select %s as month, split_part(t.value, ':', 1) as theme,
+                       count(distinct mention_id) filter (where split_part(t.value, ':', 2) = 'POSITIVE') as praised,
+                       count(distinct mention_id) filter (where split_part(t.value, ':', 2) = 'NEGATIVE') as criticised
+                from analysis_mention a cross join lateral unnest(a.themes) as t (value)
+                where a.cabinet_id = ? and a.published_latest >= ?
                 group by 1, 2 order by 1, 2
                 """.formatted(MONTH))
             .params(cabinetId, Timestamp.from(start(since)))

@@ -64,8 +64,8 @@ public class MonthlyFigures {
         var criticised = new EnumMap<Theme, Long>(Theme.class);
         // A mention counts once per theme and polarity, however many passages talk about it.
         jdbc.sql("""
-                select t ->> 'theme' as theme, t ->> 'polarity' as polarity, count(distinct a.mention_id) as n
-                from analysis_mention a cross join lateral jsonb_array_elements(coalesce(a.result -> 'themes', '[]'::jsonb)) t
+                select split_part(t, ':', 1) as theme, split_part(t, ':', 2) as polarity, count(distinct a.mention_id) as n
+                from analysis_mention a cross join lateral unnest(a.themes) t
                 where a.cabinet_id = :cabinet and a.mention_id in (:ids)
                 group by 1, 2
                 """)

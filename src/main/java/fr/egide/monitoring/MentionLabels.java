@@ -54,9 +54,8 @@ public class MentionLabels {
         // Labels live in monitoring_mention_label (one narrow row per label): labelling never rewrites the mention
         // row nor its full-text index. The mention rows are locked first, in id order, so that two transactions
         // replacing the labels of the same mentions wait for each other instead of interleaving (or deadlocking).
-        // Then one delete and one insert for the whole batch (labels contain no comma: see LABEL).
+        // Then one select, at most one delete and at most one insert for the whole batch.
         var ids = entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
-        var joined = entries.stream().map(entry -> String.join(",", entry.getValue())).toArray(String[]::new);
         jdbc.execute((java.sql.Connection connection) -> {
             var idArray = connection.createArrayOf("uuid", ids);
             try (var lock = connection.prepareStatement(
@@ -64,32 +63,62 @@ public class MentionLabels {
                 lock.setArray(1, idArray);
                 lock.executeQuery().close();
             }
-            // Only the labels that go are deleted and only the new ones inserted: a re-analysis that keeps the same
-            // labels (a wave refresh, mostly) writes nothing.
-            var joinedArray = connection.createArrayOf("text", joined);
-            try (var delete = connection.prepareStatement("""
-                    delete from monitoring_mention_label d
-                    using unnest(?::uuid[], ?::text[]) as v (id, labels)
-                    where d.mention_id = any(?) and d.mention_id = v.id and split_part(d.label, '.', 1) = any(?)
-                      and d.label <> all (string_to_array(v.labels, ','))
+            // The labels these mentions have now in these families, through the primary key (mention_id, label); then
+            // only the labels that go are deleted and only the new ones inserted: a first analysis only inserts, and a
+            // re-analysis that keeps the same labels (a wave refresh, mostly) writes nothing.
+            var current = new java.util.HashMap<UUID, java.util.Set<String>>();
+            try (var select = connection.prepareStatement("""
+                    select mention_id, label from monitoring_mention_label
+                    where mention_id = any(?) and split_part(label, '.', 1) = any(?)
                     """)) {
-                delete.setArray(1, idArray);
-                delete.setArray(2, joinedArray);
-                // The first condition lets the planner go through the primary key (it cannot estimate the unnest).
-                delete.setArray(3, idArray);
-                delete.setArray(4, connection.createArrayOf("text", families.toArray()));
-                delete.executeUpdate();
+                select.setArray(1, idArray);
+                select.setArray(2, connection.createArrayOf("text", families.toArray()));
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        current.computeIfAbsent(rows.getObject(1, UUID.class), id -> new java.util.HashSet<>()).add(rows.getString(2));
+                    }
+                }
             }
-            try (var insert = connection.prepareStatement("""
-                    insert into monitoring_mention_label (mention_id, label)
-                    select v.id, l from unnest(?::uuid[], ?::text[]) as v (id, labels),
-                        unnest(string_to_array(v.labels, ',')) l
-                    where l <> ''
-                    on conflict do nothing
-                    """)) {
-                insert.setArray(1, idArray);
-                insert.setArray(2, joinedArray);
-                insert.executeUpdate();
+            var goneIds = new java.util.ArrayList<UUID>();
+            var goneLabels = new java.util.ArrayList<String>();
+            var newIds = new java.util.ArrayList<UUID>();
+            var newLabels = new java.util.ArrayList<String>();
+            for (var entry : entries) {
+                var wanted = new java.util.LinkedHashSet<>(entry.getValue());
+                var had = current.getOrDefault(entry.getKey(), java.util.Set.of());
+                for (var label : had) {
+                    if (!wanted.contains(label)) {
+                        goneIds.add(entry.getKey());
+                        goneLabels.add(label);
+                    }
+                }
+                for (var label : wanted) {
+                    if (!had.contains(label)) {
+                        newIds.add(entry.getKey());
+                        newLabels.add(label);
+                    }
+                }
+            }
+            if (!goneIds.isEmpty()) {
+                try (var delete = connection.prepareStatement("""
+                        delete from monitoring_mention_label d using unnest(?::uuid[], ?::text[]) as v (id, label)
+                        where d.mention_id = v.id and d.label = v.label
+                        """)) {
+                    delete.setArray(1, connection.createArrayOf("uuid", goneIds.toArray()));
+                    delete.setArray(2, connection.createArrayOf("text", goneLabels.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+            if (!newIds.isEmpty()) {
+                try (var insert = connection.prepareStatement("""
+                        insert into monitoring_mention_label (mention_id, label)
+                        select id, label from unnest(?::uuid[], ?::text[]) as v (id, label)
+                        on conflict do nothing
+                        """)) {
+                    insert.setArray(1, connection.createArrayOf("uuid", newIds.toArray()));
+                    insert.setArray(2, connection.createArrayOf("text", newLabels.toArray()));
+                    insert.executeUpdate();
+                }
             }
             return null;
         });

@@ -234,21 +234,23 @@ public final class DashboardBenchmark {
                 """.formatted(String.join(", ", Arrays.stream(TEXTS).map(t -> "'" + t.replace("'", "''") + "'").toList()), large,
                 cabinets, mentions));
         // The six texts' real analyses (themes, sentiment, impact: the stored JSON as the analyser writes it), one per text.
-        jdbc.sql("create table bench_analysis (t integer primary key, result jsonb, sentiment text, negative boolean, "
-                + "qualification text, impact integer, strategy text)").update();
+        jdbc.sql("create table bench_analysis (t integer primary key, result json, sentiment text, negative boolean, "
+                + "qualification text, impact integer, strategy text, themes text[])").update();
         for (int t = 0; t < TEXTS.length; t++) {
             var analysis = analyzer.analyze(AnalysisRequest.of(TEXTS[t], t % 2 == 0 ? 5 : 1, "Google"));
-            jdbc.sql("insert into bench_analysis values (?, ?::jsonb, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into bench_analysis values (?, ?::json, ?, ?, ?, ?, ?, string_to_array(?, ','))")
                 .params(t, json.writeValueAsString(analysis), analysis.sentiment().label().name(),
                         analysis.sentiment().label() == Polarity.NEGATIVE, analysis.qualification().name(), analysis.impact().score(),
-                        analysis.strategy().kind().name())
+                        analysis.strategy().kind().name(), String.join(",", analysis.themes().stream()
+                            .map(theme -> theme.theme().name() + ":" + theme.polarity().name()).distinct().toList()))
                 .update();
         }
         step(jdbc, "analyses", """
                 insert into analysis_mention (mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment,
-                    qualification, impact, strategy, indicator_types, result, author, published_earliest, published_latest, negative)
+                    qualification, impact, strategy, indicator_types, result, author, published_earliest, published_latest, negative,
+                    themes)
                 select m.id, m.cabinet_id, 'banc', 1, 'fr', b.sentiment, b.qualification, b.impact, b.strategy, '{}', b.result,
-                       m.author, m.published_earliest, m.published_latest, b.negative
+                       m.author, m.published_earliest, m.published_latest, b.negative, b.themes
                 from monitoring_mention m join bench_analysis b on b.t = substr(m.external_id, 2)::int % 6
                 """);
         step(jdbc, "réponses (un tiers des mentions négatives)", """

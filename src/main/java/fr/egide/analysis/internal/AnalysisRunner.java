@@ -113,12 +113,14 @@ public class AnalysisRunner {
         var contexts = store.contexts(ids);
         // What the practitioner said wins; otherwise the search watch's latest ranking of the result, when it is one.
         var watched = searchPositions.firstPage(ids);
-        var similar = new HashMap<>(store.similarItems(ids));
+        var storedSimilar = store.similarItems(ids);
+        var similar = new HashMap<>(storedSimilar);
         similar.putAll(similarOverrides);
         // A wave refresh changes only the impact: the stored analysis of the same text is reassessed, not redone.
         Map<UUID, AnalysisStore.Stored> previous = similarOverrides.isEmpty() ? Map.of() : store.find(ids);
         // A mention seen for the first time may be news on its own (a new negative review), not only when flagged.
-        var known = similarOverrides.isEmpty() ? store.analysed(ids) : java.util.Set.copyOf(ids);
+        // (Those with a stored analysis are those with a stored count of similar items.)
+        var known = similarOverrides.isEmpty() ? storedSimilar.keySet() : java.util.Set.copyOf(ids);
         var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
         var labelsByMention = new HashMap<UUID, List<String>>();
         for (var mention : mentions) {

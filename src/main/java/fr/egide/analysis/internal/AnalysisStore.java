@@ -70,6 +70,7 @@ public class AnalysisStore {
         var negative = new Boolean[n];
         var similar = new Integer[n];
         var authorKeys = new String[n];
+        var themes = new String[n];
         for (int i = 0; i < n; i++) {
             var stored = analyses.get(i);
             var analysis = stored.analysis();
@@ -92,21 +93,25 @@ public class AnalysisStore {
             negative[i] = analysis.sentiment().label() == Polarity.NEGATIVE;
             similar[i] = stored.similarItems();
             authorKeys[i] = WaveDetector.authorKey(stored.author());
+            // Theme and polarity names are enum names (no comma, no colon): one string per mention, split back in SQL.
+            themes[i] = analysis.themes().stream().map(t -> t.theme().name() + ":" + t.polarity().name()).distinct()
+                .collect(java.util.stream.Collectors.joining(","));
         }
         template.execute((java.sql.Connection connection) -> {
             try (var insert = connection.prepareStatement("""
                     insert into analysis_mention (mention_id, cabinet_id, analyzer_version, text_versions, language,
                         sentiment, qualification, impact, strategy, indicator_types, result, author, published_earliest,
-                        published_latest, negative, similar_items, author_key)
+                        published_latest, negative, similar_items, author_key, themes)
                     select mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment, qualification,
-                           impact, strategy, string_to_array(indicator_types, ','), result::jsonb, author,
-                           published_earliest, published_latest, negative, similar_items, author_key
+                           impact, strategy, string_to_array(indicator_types, ','), result::json, author,
+                           published_earliest, published_latest, negative, similar_items, author_key,
+                           string_to_array(themes, ',')
                     from unnest(?::uuid[], ?::uuid[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[],
                                 ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[],
-                                ?::text[]::timestamptz[], ?::boolean[], ?::integer[], ?::text[])
+                                ?::text[]::timestamptz[], ?::boolean[], ?::integer[], ?::text[], ?::text[])
                         as v (mention_id, cabinet_id, analyzer_version, text_versions, language, sentiment,
                               qualification, impact, strategy, indicator_types, result, author, published_earliest,
-                              published_latest, negative, similar_items, author_key)
+                              published_latest, negative, similar_items, author_key, themes)
                     order by mention_id
                     on conflict (mention_id) do update set analyzer_version = excluded.analyzer_version,
                         analyzed_at = now(), text_versions = excluded.text_versions, language = excluded.language,
@@ -115,13 +120,13 @@ public class AnalysisStore {
                         indicator_types = excluded.indicator_types, result = excluded.result, author = excluded.author,
                         published_earliest = excluded.published_earliest, published_latest = excluded.published_latest,
                         negative = excluded.negative, similar_items = excluded.similar_items,
-                        author_key = excluded.author_key
+                        author_key = excluded.author_key, themes = excluded.themes
                     """)) {
                 Object[][] columns = { mentionIds, cabinetIds, versions, textVersions, languages, sentiments,
                         qualifications, impacts, strategies, indicatorTypes, results, authors, earliest, latest,
-                        negative, similar, authorKeys };
+                        negative, similar, authorKeys, themes };
                 String[] types = { "uuid", "uuid", "text", "integer", "text", "text", "text", "integer", "text", "text",
-                        "text", "text", "text", "text", "boolean", "integer", "text" };
+                        "text", "text", "text", "text", "boolean", "integer", "text", "text" };
                 for (int c = 0; c < columns.length; c++) {
                     insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
                 }
@@ -207,18 +212,7 @@ public class AnalysisStore {
             .update();
     }
 
-    /** The current similar-item count of each of these mentions. */
-    /** Which of these mentions already have a stored analysis (of any version). */
-    public Set<UUID> analysed(Collection<UUID> mentionIds) {
-        if (mentionIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("select mention_id from analysis_mention where mention_id in (:ids)")
-            .param("ids", mentionIds)
-            .query(UUID.class)
-            .list());
-    }
-
+    /** The stored similar-item count of each of these mentions that has an analysis (of any version). */
     public Map<UUID, Integer> similarItems(Collection<UUID> mentionIds) {
         var counts = new HashMap<UUID, Integer>();
         if (!mentionIds.isEmpty()) {
