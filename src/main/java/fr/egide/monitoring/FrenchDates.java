@@ -126,6 +126,15 @@ public final class FrenchDates {
     private static final Pattern BLANK = Pattern.compile("[\\h\\v]*");
     private static final Pattern SPACES = Pattern.compile("[\\h\\v]+");
 
+    // Compiled once: every imported line's date goes through normalize().
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02bc`\u00b4]");
+
+    private static final Pattern DASHES = Pattern.compile("[\u2010-\u2015\u2212]");
+
+    private static final Pattern APPROXIMATELY = Pattern.compile("\\benviron\\b");
+
     private static final String PUNCTUATION = "[ .,;:!?…·•*()\\[\\]-]+";
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^" + PUNCTUATION + "|" + PUNCTUATION + "$");
 
@@ -306,11 +315,8 @@ public final class FrenchDates {
 
     /** Lower case, no accents, plain apostrophes and spaces: sites and copy-paste vary on all of them. */
     private static String normalize(String raw) {
-        var text = Normalizer.normalize(raw, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[\u2018\u2019\u02bc`\u00b4]", "'")
-            .replaceAll("[\u2010-\u2015\u2212]", "-")
-            .replaceAll("\\benviron\\b", " ");
+        var text = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        text = APPROXIMATELY.matcher(DASHES.matcher(APOSTROPHES.matcher(text).replaceAll("'")).replaceAll("-")).replaceAll(" ");
         return tidy(text);
     }
 

@@ -77,7 +77,7 @@ public class AlertRaiser {
             return now;
         }
         // This alert's own deliveries are not written yet: the count is of the others.
-        if (store.immediateSince(cabinetId, now.minus(window)) < settings.burstSize()) {
+        if (store.immediateSince(cabinetId, now.minus(window), settings.burstSize()) < settings.burstSize()) {
             return now;
         }
         var size = window.toMillis();

@@ -53,13 +53,21 @@ public class AlertStore {
     }
 
     /** How many alerts of a cabinet e-mailed at once to someone (threats and waves left aside) were raised since {@code since}. */
-    int immediateSince(UUID cabinetId, Instant since) {
+    /**
+     * The cabinet's alerts since that time with an immediate e-mail delivery (threats and waves aside), counted up to
+     * {@code atMost} only: the burst check needs to know whether there are that many, and an import that raised
+     * thousands of alerts in the window should not make each new alert count them all.
+     */
+    int immediateSince(UUID cabinetId, Instant since, int atMost) {
         return jdbc.sql("""
-                select count(distinct a.id) from alerts_alert a join alerts_delivery d on d.alert_id = a.id
-                where a.cabinet_id = ? and a.created_at >= ? and a.trigger not in ('MENACE', 'VAGUE')
-                  and d.channel = 'EMAIL' and d.mode = 'IMMEDIAT'
+                select count(*) from (
+                    select a.id from alerts_alert a
+                    where a.cabinet_id = ? and a.created_at >= ? and a.trigger not in ('MENACE', 'VAGUE')
+                      and exists (select 1 from alerts_delivery d
+                                  where d.alert_id = a.id and d.channel = 'EMAIL' and d.mode = 'IMMEDIAT')
+                    limit ?) counted
                 """)
-            .params(cabinetId, java.sql.Timestamp.from(since))
+            .params(cabinetId, java.sql.Timestamp.from(since), atMost)
             .query(Integer.class)
             .single();
     }

@@ -148,13 +148,17 @@ public final class WaveDetector {
         return best;
     }
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** The pseudonym folded for comparison ("Jean  DUPONT" = "jean dupont"), or null when it names nobody. */
     public static String authorKey(String author) {
         if (author == null) {
             return null;
         }
-        var folded = Normalizer.normalize(author, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-            .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        var folded = NON_WORD.matcher(MARKS.matcher(Normalizer.normalize(author, Normalizer.Form.NFD)).replaceAll("")
+            .toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         return ANONYMOUS.contains(folded) ? null : folded;
     }
 

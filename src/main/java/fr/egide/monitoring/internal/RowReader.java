@@ -11,11 +11,14 @@ interface RowReader extends Closeable {
     /** File columns that Égide does not know and keeps only in the raw data. */
     java.util.List<String> ignoredColumns();
 
+    /** Runs of white space, compiled once (every imported line's excerpt and fingerprint use it). */
+    java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static String excerpt(String text) {
         if (text == null) {
             return "";
         }
-        var oneLine = text.replaceAll("\\s+", " ").strip();
+        var oneLine = WHITESPACE.matcher(text).replaceAll(" ").strip();
         return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159) + "…";
     }
 
