@@ -51,11 +51,15 @@ public class AlertRaiser {
         var alertId = created.get();
         // A burst (an import of old reviews, a campaign) would flood the inbox: its immediate alerts leave together.
         // Threats never wait; nor does a wave, which is itself the summary of a burst.
-        var from = trigger.threat() || trigger == AlertTrigger.VAGUE ? now : burstStart(cabinetId, now);
+        // The burst check is made once, and only when someone is to be written to.
+        Instant from = null;
         for (var member : members.of(cabinetId)) {
             var mode = trigger.threat() ? AlertMode.IMMEDIAT : store.modes(member.id()).get(trigger);
             if (mode == AlertMode.AUCUN) {
                 continue;
+            }
+            if (from == null) {
+                from = trigger.threat() || trigger == AlertTrigger.VAGUE ? now : burstStart(cabinetId, now);
             }
             var quiet = trigger.threat() ? Optional.<LocalTime[]>empty() : store.quietHours(member.id());
             store.insertDelivery(alertId, "EMAIL", member.id(), mode, due(mode, from, quiet));
