@@ -52,9 +52,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
-            var server = new EmbeddedPostgresServer(postgres, false, database);
+                .setServerConfig("full_page_writes", "on");
+            tune(postgres);
+            var started = postgres.start();
+            var server = new EmbeddedPostgresServer(started, false, database);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopUnlessClosed, "embedded-postgres-safety-stop"));
             return server.withDatabase();
         }
@@ -76,6 +77,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
+                tune(builder);
                 if (Boolean.getBoolean("egide.db.statement-statistics")) {
                     // Benchmarks only (-Degide.db.statement-statistics=true): per-statement time in pg_stat_statements.
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
@@ -90,6 +92,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
         }
         return new EmbeddedPostgresServer(ephemeral.postgres, true, database).withDatabase();
+    }
+
+    /**
+     * Memory and checkpoints sized for ingestion rather than initdb's minimal defaults (128 MB of shared buffers, a
+     * checkpoint per GB of WAL): a quarter of the machine's memory up to 1 GB for the buffers, and checkpoints at most
+     * every 4 GB of WAL or 15 minutes. An external PostgreSQL is tuned by its administrator (README).
+     */
+    private static void tune(EmbeddedPostgres.Builder builder) {
+        long memory = physicalMemory();
+        long buffersMb = memory <= 0 ? 128 : Math.max(128, Math.min(1024, memory / 4 / (1024 * 1024)));
+        builder.setServerConfig("shared_buffers", buffersMb + "MB")
+            .setServerConfig("max_wal_size", "4GB")
+            .setServerConfig("checkpoint_timeout", "15min");
+    }
+
+    private static long physicalMemory() {
+        var bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
     }
 
     private EmbeddedPostgresServer withDatabase() {
