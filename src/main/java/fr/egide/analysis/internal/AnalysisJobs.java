@@ -26,9 +26,9 @@ class AnalysisJobs {
     static final int BATCH = 1000;
 
     /**
-     * An import is analysed in batches this large: a connector's page (at most a few thousand items) is then one
-     * batch, whose waves are detected together before anything is stored, so that none of its mentions is stored
-     * twice because a later batch of the same page joined its wave.
+     * An import of at most this many new or changed mentions (a connector's page) is analysed as one batch, whose
+     * waves are detected together before anything is stored, so that none of its mentions is stored twice because a
+     * later batch of the same page joined its wave.
      */
     static final int IMPORT_BATCH = 5000;
 
@@ -54,10 +54,18 @@ class AnalysisJobs {
         UUID after = null;
         int count = 0;
         var cabinets = new HashSet<UUID>();
-        var waves = new AnalysisRunner.ImportWaves();
+        // A connector's page is one batch with its waves found before it is stored. A large file is analysed 1,000
+        // mentions at a time, in bounded memory, and its waves are left to the refresh that follows.
+        var page = event.created() + event.updated() <= IMPORT_BATCH;
+        var waves = page ? new AnalysisRunner.ImportWaves() : null;
         List<MentionText> batch;
-        while (!(batch = feed.ofImport(event.importId(), after, IMPORT_BATCH)).isEmpty()) {
-            runner.analyze(batch, waves);
+        while (!(batch = feed.ofImport(event.importId(), after, page ? IMPORT_BATCH : BATCH)).isEmpty()) {
+            if (waves != null) {
+                runner.analyze(batch, waves);
+            }
+            else {
+                runner.analyze(batch);
+            }
             batch.forEach(mention -> cabinets.add(mention.cabinetId()));
             count += batch.size();
             after = batch.get(batch.size() - 1).id();
