@@ -25,6 +25,12 @@ public class MentionFeed {
         this.jdbc = jdbc;
     }
 
+    /** The total length, in characters, of the texts of the mentions an import created or changed. */
+    public long textLength(UUID importId) {
+        return jdbc.sql("select coalesce(sum(length(text)), 0) from monitoring_mention where import_id = ?")
+            .param(importId).query(Long.class).single();
+    }
+
     /**
      * The mentions an import created or changed, {@code limit} at a time after {@code afterId} (null for the
      * first batch): an import can bring hundreds of thousands, which must not sit in memory together.

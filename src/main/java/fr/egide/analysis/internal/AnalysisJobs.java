@@ -32,6 +32,15 @@ class AnalysisJobs {
      */
     static final int IMPORT_BATCH = 5000;
 
+    /** …and whose texts hold at most this many characters (5,000 reviews of 400 characters): memory stays bounded. */
+    static final long IMPORT_BATCH_CHARS = 2_000_000;
+
+    /**
+     * Otherwise a batch of {@link #BATCH} mentions is analysed and stored in parts of at most this many characters of
+     * text: the analyses of very long texts (and their JSON) would not fit in a small heap a thousand at a time.
+     */
+    static final long PART_CHARS = 1_000_000;
+
     private static final Logger log = LoggerFactory.getLogger(AnalysisJobs.class);
 
     private final MentionFeed feed;
@@ -56,7 +65,7 @@ class AnalysisJobs {
         var cabinets = new HashSet<UUID>();
         // A connector's page is one batch with its waves found before it is stored. A large file is analysed 1,000
         // mentions at a time, in bounded memory, and its waves are left to the refresh that follows.
-        var page = event.created() + event.updated() <= IMPORT_BATCH;
+        var page = event.created() + event.updated() <= IMPORT_BATCH && feed.textLength(event.importId()) <= IMPORT_BATCH_CHARS;
         var waves = page ? new AnalysisRunner.ImportWaves() : null;
         List<MentionText> batch;
         while (!(batch = feed.ofImport(event.importId(), after, page ? IMPORT_BATCH : BATCH)).isEmpty()) {
@@ -64,7 +73,7 @@ class AnalysisJobs {
                 runner.analyze(batch, waves);
             }
             else {
-                runner.analyze(batch);
+                parts(batch).forEach(runner::analyze);
             }
             batch.forEach(mention -> cabinets.add(mention.cabinetId()));
             count += batch.size();
@@ -72,6 +81,26 @@ class AnalysisJobs {
         }
         var refreshed = runner.refreshWaves(cabinets);
         log.info("Analyse de l'import {} : {} mentions, {} réévaluées pour les vagues", event.importId(), count, refreshed);
+    }
+
+    /** The batch cut, in order, into parts of at most {@link #PART_CHARS} characters of text (at least one mention each). */
+    static List<List<MentionText>> parts(List<MentionText> batch) {
+        var parts = new java.util.ArrayList<List<MentionText>>();
+        int from = 0;
+        long chars = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            var length = batch.get(i).text() == null ? 0 : batch.get(i).text().length();
+            if (i > from && chars + length > PART_CHARS) {
+                parts.add(batch.subList(from, i));
+                from = i;
+                chars = 0;
+            }
+            chars += length;
+        }
+        if (from < batch.size()) {
+            parts.add(batch.subList(from, batch.size()));
+        }
+        return parts;
     }
 
     @Async
@@ -85,7 +114,7 @@ class AnalysisJobs {
             var ids = batch.stream().map(MentionText::id).toList();
             var current = store.upToDate(ids, analyzer.version());
             var stale = batch.stream().filter(m -> !current.contains(m.id() + ":" + m.versionCount())).toList();
-            runner.analyze(stale);
+            parts(stale).forEach(runner::analyze);
             stale.forEach(mention -> cabinets.add(mention.cabinetId()));
             redone += stale.size();
             after = batch.get(batch.size() - 1).id();

@@ -284,7 +284,7 @@ public class AnalysisRunner {
             var ids = new ArrayList<>(overrides.keySet());
             for (int from = 0; from < ids.size(); from += AnalysisJobs.BATCH) {
                 var slice = ids.subList(from, Math.min(ids.size(), from + AnalysisJobs.BATCH));
-                analyze(feed.get(slice), overrides, null);
+                AnalysisJobs.parts(feed.get(slice)).forEach(part -> analyze(part, overrides, null));
             }
             changed += ids.size();
             announceWaves(cabinetId, waves, overrides);
