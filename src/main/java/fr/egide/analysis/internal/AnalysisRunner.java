@@ -124,12 +124,8 @@ public class AnalysisRunner {
         var results = new ArrayList<AnalysisStore.Stored>(mentions.size());
         var labelsByMention = new HashMap<UUID, List<String>>();
         for (var mention : mentions) {
-            var context = contexts.getOrDefault(mention.id(), ImpactContext.UNKNOWN);
             int similarItems = similar.getOrDefault(mention.id(), 0);
-            var position = context.searchPosition() != null ? context.searchPosition()
-                    : watched.containsKey(mention.id()) ? (watched.get(mention.id()) ? "FIRST_PAGE" : "BEYOND") : null;
-            var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(), context.audience(),
-                    position, context.author(), mention.publishedEarliest(), similarItems, null);
+            var request = request(mention, contexts, watched, similarItems);
             var before = previous.get(mention.id());
             var analysis = before != null && before.textVersions() == mention.versionCount()
                     ? analyzer.reassess(before.analysis(), request) : analyzer.analyze(request);
@@ -207,17 +203,22 @@ public class AnalysisRunner {
                 if (count == stored.similarItems()) {
                     continue;
                 }
-                var mention = mentions.get(i);
-                var context = contexts.getOrDefault(mention.id(), ImpactContext.UNKNOWN);
-                var position = context.searchPosition() != null ? context.searchPosition()
-                        : watched.containsKey(mention.id()) ? (watched.get(mention.id()) ? "FIRST_PAGE" : "BEYOND") : null;
-                var request = new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(),
-                        context.audience(), position, context.author(), mention.publishedEarliest(), count, null);
+                var request = request(mentions.get(i), contexts, watched, count);
                 results.set(i, new AnalysisStore.Stored(stored.mentionId(), stored.cabinetId(), stored.textVersions(),
                         stored.author(), stored.publishedEarliest(), stored.publishedLatest(), count,
                         analyzer.reassess(stored.analysis(), request)));
             }
         });
+    }
+
+    /** What the analyser is told about a mention: what the practitioner said wins, then the search watch's ranking. */
+    private static AnalysisRequest request(MentionText mention, Map<UUID, ImpactContext> contexts, Map<UUID, Boolean> watched,
+            int similarItems) {
+        var context = contexts.getOrDefault(mention.id(), ImpactContext.UNKNOWN);
+        var position = context.searchPosition() != null ? context.searchPosition()
+                : watched.containsKey(mention.id()) ? (watched.get(mention.id()) ? "FIRST_PAGE" : "BEYOND") : null;
+        return new AnalysisRequest(mention.text(), mention.rating(), mention.sourceName(), context.audience(), position,
+                context.author(), mention.publishedEarliest(), similarItems, null);
     }
 
     /** The similar items a wave's member counts (stored as such): beyond the counted maximum, growth changes nothing. */
@@ -241,15 +242,13 @@ public class AnalysisRunner {
             .stream()
             .collect(java.util.stream.Collectors.toMap(MentionText::id, m -> m));
         var detected = new ArrayList<fr.egide.analysis.WaveDetected>();
-        {
-            for (var wave : news) {
-                // The earliest member keys the wave: it stays the same while later items join.
-                var first = wave.mentionIds().stream()
-                    .min(java.util.Comparator.comparing((UUID id) -> firsts.containsKey(id) && firsts.get(id).publishedEarliest() != null
-                            ? firsts.get(id).publishedEarliest() : Instant.MAX).thenComparing(UUID::toString))
-                    .orElseThrow();
-                detected.add(new fr.egide.analysis.WaveDetected(cabinetId, wave.kind(), first, wave.size(), wave.from(), wave.to()));
-            }
+        for (var wave : news) {
+            // The earliest member keys the wave: it stays the same while later items join.
+            var first = wave.mentionIds().stream()
+                .min(java.util.Comparator.comparing((UUID id) -> firsts.containsKey(id) && firsts.get(id).publishedEarliest() != null
+                        ? firsts.get(id).publishedEarliest() : Instant.MAX).thenComparing(UUID::toString))
+                .orElseThrow();
+            detected.add(new fr.egide.analysis.WaveDetected(cabinetId, wave.kind(), first, wave.size(), wave.from(), wave.to()));
         }
         transactions.executeWithoutResult(status -> events.publishEvent(new fr.egide.analysis.WavesDetected(cabinetId, detected)));
     }
