@@ -28,10 +28,21 @@ public interface CabinetData {
      *
      * @param rows a SQL condition on the table (aliased {@code t}) with one {@code ?} for the cabinet's id, e.g.
      * {@code "t.dossier_id in (select id from cases_dossier where cabinet_id = ?)"}
+     * @param jsonText columns that hold JSON stored as text (for speed), exported as JSON objects rather than strings
      */
-    record CabinetTable(String table, String rows) {
+    record CabinetTable(String table, String rows, List<String> jsonText) {
+
+        public CabinetTable(String table, String rows) {
+            this(table, rows, List.of());
+        }
 
         public CabinetTable {
+            jsonText = List.copyOf(jsonText);
+            for (var column : jsonText) {
+                if (!column.matches("[a-z_][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("nom de colonne invalide : " + column);
+                }
+            }
             if (table == null || !table.matches("[a-z_][a-z0-9_]*")) {
                 throw new IllegalArgumentException("nom de table invalide : " + table);
             }
@@ -45,6 +56,11 @@ public interface CabinetData {
             return new CabinetTable(table, "t.cabinet_id = ?");
         }
 
+        /** The same, for a table with columns of JSON stored as text. */
+        public CabinetTable withJsonText(String... columns) {
+            return new CabinetTable(table, rows, List.of(columns));
+        }
+
     }
 
     /** The cabinet's rows of each table, as JSON text (one array per table). */
@@ -53,7 +69,11 @@ public interface CabinetData {
         var ordered = new java.util.ArrayList<>(tables);
         java.util.Collections.reverse(ordered);
         for (var table : ordered) {
-            var json = jdbc.sql("select coalesce(json_agg(row_to_json(t)), '[]'::json)::text from " + table.table() + " t where " + table.rows())
+            // Columns of JSON kept as text go into the archive as JSON objects, like jsonb columns do.
+            var row = table.jsonText().isEmpty() ? "row_to_json(t)"
+                    : "to_jsonb(t) || jsonb_build_object(" + String.join(", ", table.jsonText().stream()
+                        .map(column -> "'" + column + "', t." + column + "::jsonb").toList()) + ")";
+            var json = jdbc.sql("select coalesce(json_agg(" + row + "), '[]'::json)::text from " + table.table() + " t where " + table.rows())
                 .param(cabinetId)
                 .query(String.class)
                 .single();

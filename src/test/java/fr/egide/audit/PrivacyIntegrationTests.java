@@ -200,6 +200,9 @@ class PrivacyIntegrationTests {
         assertThat(files.get("practice/practice_cabinet.json")).contains(name);
         assertThat(files.get("monitoring/monitoring_mention.json")).contains("charlatan");
         assertThat(JSON.readTree(files.get("cases/cases_dossier.json"))).hasSize(1);
+        // The analysis, stored as text, is exported as the JSON object it is.
+        assertThat(JSON.readTree(files.get("analysis/analysis_mention.json")).get(0).get("result").get("qualification").asString())
+            .isNotBlank();
         var manifest = JSON.readTree(files.get("manifest.json"));
         assertThat(manifest.get("fichiers").has("cases/cases_dossier.json")).isTrue();
         assertThat(manifest.get("fichiers").get("cases/cases_dossier.json").asString()).hasSize(64);

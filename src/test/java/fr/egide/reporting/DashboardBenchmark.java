@@ -234,11 +234,11 @@ public final class DashboardBenchmark {
                 """.formatted(String.join(", ", Arrays.stream(TEXTS).map(t -> "'" + t.replace("'", "''") + "'").toList()), large,
                 cabinets, mentions));
         // The six texts' real analyses (themes, sentiment, impact: the stored JSON as the analyser writes it), one per text.
-        jdbc.sql("create table bench_analysis (t integer primary key, result json, sentiment text, negative boolean, "
+        jdbc.sql("create table bench_analysis (t integer primary key, result text, sentiment text, negative boolean, "
                 + "qualification text, impact integer, strategy text, themes text[])").update();
         for (int t = 0; t < TEXTS.length; t++) {
             var analysis = analyzer.analyze(AnalysisRequest.of(TEXTS[t], t % 2 == 0 ? 5 : 1, "Google"));
-            jdbc.sql("insert into bench_analysis values (?, ?::json, ?, ?, ?, ?, ?, string_to_array(?, ','))")
+            jdbc.sql("insert into bench_analysis values (?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','))")
                 .params(t, json.writeValueAsString(analysis), analysis.sentiment().label().name(),
                         analysis.sentiment().label() == Polarity.NEGATIVE, analysis.qualification().name(), analysis.impact().score(),
                         analysis.strategy().kind().name(), String.join(",", analysis.themes().stream()

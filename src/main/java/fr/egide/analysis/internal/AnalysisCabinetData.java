@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AnalysisCabinetData implements CabinetData {
 
-    static final List<CabinetTable> TABLES = List.of(CabinetTable.byCabinet("analysis_mention"), CabinetTable.byCabinet("analysis_impact_setting"));
+    static final List<CabinetTable> TABLES = List.of(CabinetTable.byCabinet("analysis_mention").withJsonText("result"), CabinetTable.byCabinet("analysis_impact_setting"));
 
     private final JdbcClient jdbc;
 

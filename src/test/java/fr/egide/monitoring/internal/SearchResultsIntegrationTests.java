@@ -245,7 +245,7 @@ class SearchResultsIntegrationTests {
         while (true) {
             var found = jdbc.sql("""
                     select f->>'value' from monitoring_mention m join analysis_mention a on a.mention_id = m.id,
-                        json_array_elements(a.result->'impact'->'factors') f
+                        json_array_elements(a.result::json->'impact'->'factors') f
                     where m.url = ? and f->>'criterion' = 'POSITION'
                     """).param(url).query(String.class).list();
             if (!found.isEmpty()) {
