@@ -27,8 +27,13 @@ public class MentionFeed {
 
     /** The total length, in characters, of the texts of the mentions an import created or changed. */
     public long textLength(UUID importId) {
-        return jdbc.sql("select coalesce(sum(length(text)), 0) from monitoring_mention where import_id = ?")
-            .param(importId).query(Long.class).single();
+        // Recorded by the import since monitoring V12; measured on the mentions for imports made before.
+        return jdbc.sql("""
+                select coalesce(i.text_chars, (select coalesce(sum(length(m.text)), 0) from monitoring_mention m
+                                               where m.import_id = i.id))
+                from monitoring_import i where i.id = ?
+                """)
+            .param(importId).query(Long.class).optional().orElse(0L);
     }
 
     /**
@@ -63,7 +68,8 @@ public class MentionFeed {
         if (mentionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(COLUMNS + " where m.id in (:ids)").param("ids", mentionIds).query(MentionFeed::map).list();
+        return jdbc.sql(COLUMNS + " where m.id = any(:ids::uuid[])")
+            .param("ids", mentionIds.stream().map(UUID::toString).toArray(String[]::new)).query(MentionFeed::map).list();
     }
 
     /**

@@ -58,10 +58,17 @@ public class MentionLabels {
         var ids = entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
         jdbc.execute((java.sql.Connection connection) -> {
             var idArray = connection.createArrayOf("uuid", ids);
+            // The mentions that exist: only they get labels (the table has no foreign key, see monitoring V12; a
+            // mention deleted meanwhile is not labelled), and they stay until this transaction ends.
+            var present = new java.util.HashSet<UUID>();
             try (var lock = connection.prepareStatement(
                     "select id from monitoring_mention where id = any(?) order by id for no key update")) {
                 lock.setArray(1, idArray);
-                lock.executeQuery().close();
+                try (var rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        present.add(rows.getObject(1, UUID.class));
+                    }
+                }
             }
             // The labels these mentions have now in these families, through the primary key (mention_id, label); then
             // only the labels that go are deleted and only the new ones inserted: a first analysis only inserts, and a
@@ -93,7 +100,7 @@ public class MentionLabels {
                     }
                 }
                 for (var label : wanted) {
-                    if (!had.contains(label)) {
+                    if (!had.contains(label) && present.contains(entry.getKey())) {
                         newIds.add(entry.getKey());
                         newLabels.add(label);
                     }
@@ -110,10 +117,11 @@ public class MentionLabels {
                 }
             }
             if (!newIds.isEmpty()) {
+                // A plain insert (no ON CONFLICT): the rows are locked and their labels were read after the lock, so
+                // none of these exists; in (mention, label) order, as the primary key is.
                 try (var insert = connection.prepareStatement("""
                         insert into monitoring_mention_label (mention_id, label)
                         select id, label from unnest(?::uuid[], ?::text[]) as v (id, label)
-                        on conflict do nothing
                         """)) {
                     insert.setArray(1, connection.createArrayOf("uuid", newIds.toArray()));
                     insert.setArray(2, connection.createArrayOf("text", newLabels.toArray()));

@@ -35,7 +35,7 @@ public class SearchPositions {
         // running now counts: it is the one whose pages are being stored).
         jdbc.sql("""
                 with m as (
-                    select id, source_id, external_id from monitoring_mention where id in (:ids) and external_id is not null),
+                    select id, source_id, external_id from monitoring_mention where id = any(:ids::uuid[]) and external_id is not null),
                 found as (
                     select distinct on (m.id) m.id, m.source_id, m.external_id, r.scan_id, r.scanned_at
                     from m join monitoring_search_result r on r.source_id = m.source_id and r.url_key = m.external_id
@@ -49,7 +49,7 @@ public class SearchPositions {
                                      and exists (select 1 from monitoring_search_result x where x.scan_id = s.id)) as current
                 from found f
                 """)
-            .param("ids", mentionIds)
+            .param("ids", mentionIds.stream().map(UUID::toString).toArray(String[]::new))
             .query(rs -> {
                 positions.put(rs.getObject("id", UUID.class), rs.getBoolean("current") && rs.getBoolean("first_page"));
             });

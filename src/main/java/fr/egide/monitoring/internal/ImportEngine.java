@@ -277,11 +277,11 @@ class ImportEngine {
                         + String.join(", ", ignored) + "." };
         jdbc.sql("""
                 update monitoring_import set total_rows = ?, created = ?, updated = ?, unchanged = ?,
-                    duplicates = ?, rejected = ?, warnings = ?, finished_at = ?
+                    duplicates = ?, rejected = ?, warnings = ?, finished_at = ?, text_chars = ?
                 where id = ?
                 """)
             .params(counts.total, counts.created, counts.updated, counts.unchanged, counts.duplicates,
-                    counts.rejected, warnings, ts(clock.instant()), importId)
+                    counts.rejected, warnings, ts(clock.instant()), counts.textChars, importId)
             .update();
         if (counts.created + counts.updated > 0) {
             events.publishEvent(new MentionsImported(importId, request.cabinetId(), counts.created, counts.updated));
@@ -336,7 +336,8 @@ class ImportEngine {
         }
     }
 
-    record Counts(long total, long created, long updated, long unchanged, long duplicates, long rejected) {
+    /** @param textChars the length of the texts created or changed, which the analysis will read */
+    record Counts(long total, long created, long updated, long unchanged, long duplicates, long rejected, long textChars) {
     }
 
     private Counts merge(UUID importId, UUID cabinetId, long total, long rejected) {
@@ -424,7 +425,11 @@ class ImportEngine {
                 select mention_id, 1, text, rating, seen_at, pub_raw, pub_earliest, pub_latest, pub_basis, :import
                 from import_stage where is_new
                 """).param("import", importId).update();
-        return new Counts(total, created, updated, unchanged, duplicates, rejected);
+        // Measured here on the page's staging rows rather than later on the stored mentions (an index scan of the
+        // import's rows): the analysis sizes its batches from it.
+        var textChars = jdbc.sql("select coalesce(sum(length(text)), 0) from import_stage where keep and (is_new or changed)")
+            .query(Long.class).single();
+        return new Counts(total, created, updated, unchanged, duplicates, rejected, textChars);
     }
 
     private void recordFailure(UUID importId, Instant startedAt, Request request, String format, String charset,

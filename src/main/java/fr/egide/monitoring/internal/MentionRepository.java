@@ -78,7 +78,8 @@ public class MentionRepository {
             params.put("status", filter.status().name());
         }
         if (filter.query() != null && !filter.query().isBlank()) {
-            where.add("m.search @@ websearch_to_tsquery('french', :query)");
+            // The expression of the index monitoring_mention_text_search (monitoring V13), so that the index answers.
+            where.add("to_tsvector('french', coalesce(m.author, '') || ' ' || m.text) @@ websearch_to_tsquery('french', :query)");
             params.put("query", filter.query().replace("\u0000", "").strip());
         }
         if (!filter.labels().isEmpty()) {
