@@ -194,6 +194,10 @@ public final class FrenchDates {
             return null;
         }
         var seen = seenAt.atZone(zone);
+        var instant = isoInstant(raw);
+        if (instant != null) {
+            return withinSeen(raw, new Span(instant, instant, Precision.INSTANT), Basis.PUBLICATION, seen);
+        }
         var text = normalize(raw);
         var basis = Basis.PUBLICATION;
         for (var marker : BASIS_MARKERS.entrySet()) {
@@ -213,6 +217,50 @@ public final class FrenchDates {
         }
         throw new UnreadableDateException(raw, "Date illisible : « " + raw.strip() + " ». Formats acceptés : "
             + ACCEPTED_FORMS);
+    }
+
+    /**
+     * The instant when {@code raw} is written exactly as connectors write one ({@code 2024-03-12T10:15:30Z}, with or
+     * without a fraction of second), or null. The first rule reads these too, after the normalisation and the
+     * marker rules every other form needs; connector pages are mostly such instants.
+     */
+    static Instant isoInstant(String raw) {
+        int n = raw.length();
+        if (n < 20 || n > 30 || raw.charAt(n - 1) != 'Z' || raw.charAt(10) != 'T') {
+            return null;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = raw.charAt(i);
+            boolean wanted = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> true;
+                case 13, 16 -> c == ':';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!wanted) {
+                return null;
+            }
+        }
+        if (n > 20) {
+            if (raw.charAt(19) != '.' || n == 21) {
+                return null;
+            }
+            for (int i = 20; i < n - 1; i++) {
+                if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+                    return null;
+                }
+            }
+        }
+        // Seconds 60 (a leap second) and impossible days are left to the rules, which say so.
+        if (raw.charAt(17) > '5') {
+            return null;
+        }
+        try {
+            return Instant.parse(raw);
+        }
+        catch (java.time.format.DateTimeParseException ex) {
+            return null;
+        }
     }
 
     private static PublicationDate withinSeen(String raw, Span span, Basis basis, ZonedDateTime seen) {

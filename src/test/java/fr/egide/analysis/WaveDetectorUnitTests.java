@@ -93,4 +93,15 @@ class WaveDetectorUnitTests {
         assertThat(WaveDetector.authorKey(null)).isNull();
     }
 
+    @Test
+    void plainAsciiPseudonymsFoldAsAccentedOnes() {
+        // The ASCII fast path and the Unicode path agree: the same name with and without an accent is one key.
+        assertThat(WaveDetector.authorKey("--Jean-Pierre  DUPONT!! 2")).isEqualTo("jean pierre dupont 2")
+            .isEqualTo(WaveDetector.authorKey("--Jéan-Pierre  DUPONT!! 2"));
+        assertThat(WaveDetector.authorKey("\tMarc_L.\n")).isEqualTo("marc l").isEqualTo(WaveDetector.authorKey("\tMarc_L.\u00a0"));
+        assertThat(WaveDetector.authorKey(" ... ")).isNull();
+        assertThat(WaveDetector.authorKey("Utilisateur Google")).isNull();
+        assertThat(WaveDetector.authorKey("X")).isNull();
+    }
+
 }

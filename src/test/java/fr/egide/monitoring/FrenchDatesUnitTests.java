@@ -194,6 +194,21 @@ class FrenchDatesUnitTests {
     }
 
     @Test
+    void connectorInstantsAreReadDirectlyAndEverythingElseGoesThroughTheRules() {
+        assertThat(FrenchDates.isoInstant("2024-03-12T10:15:30Z")).isEqualTo(at("2024-03-12T10:15:30Z"));
+        assertThat(FrenchDates.isoInstant("2024-03-12T10:15:30.123456789Z")).isEqualTo(at("2024-03-12T10:15:30.123456789Z"));
+        // Not the exact connector form: left to the rules (which read the first three, and refuse the last two).
+        assertThat(FrenchDates.isoInstant("2024-03-12T10:15:30.Z")).isNull();
+        assertThat(FrenchDates.isoInstant("2024-03-12t10:15:30z")).isNull();
+        assertThat(FrenchDates.isoInstant(" 2024-03-12T10:15:30Z")).isNull();
+        assertThat(FrenchDates.isoInstant("2024-03-12T10:15:60Z")).isNull();
+        assertThat(FrenchDates.isoInstant("2024-02-30T10:15:30Z")).isNull();
+        assertThat(FrenchDates.parse("2024-03-12t10:15:30z", SEEN).earliest()).isEqualTo(at("2024-03-12T10:15:30Z"));
+        // A connector instant later than the moment seen is refused as the rules refuse it.
+        assertThatThrownBy(() -> FrenchDates.parse("2026-04-30T10:00:00Z", SEEN)).isInstanceOf(UnreadableDateException.class);
+    }
+
+    @Test
     void aWallClockTimeThatOccursTwiceAtTheEndOfSummerTimeCoversBothInstants() {
         assertThat(FrenchDates.parse("2025-10-26 02:30", SEEN)).isEqualTo(new PublicationDate("2025-10-26 02:30",
             at("2025-10-26T00:30:00Z"), at("2025-10-26T01:30:00Z"), INSTANT, PUBLICATION));

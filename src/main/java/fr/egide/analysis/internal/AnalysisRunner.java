@@ -98,6 +98,21 @@ public class AnalysisRunner {
             });
         }
 
+        /**
+         * The items of a cabinet wave detection sees once this import's batches are stored, when the import
+         * touched that cabinet: the stored ones read at its first batch plus its own, within the horizon. Items
+         * that are neither negative nor signed by a returning pseudonym change no wave, so the extra ones the
+         * import brought make the same waves as a new read would: the refresh after the import need not read
+         * the cabinet's items a second time.
+         */
+        List<WaveDetector.Item> current(UUID cabinetId, Instant since) {
+            var known = items.get(cabinetId);
+            if (known == null) {
+                return null;
+            }
+            return known.values().stream().filter(item -> item.latest() == null || !item.latest().isBefore(since)).toList();
+        }
+
     }
 
     /** Analyses a batch of an import, with the waves it makes with what is stored and the import's earlier batches. */
@@ -263,10 +278,16 @@ public class AnalysisRunner {
      * (joining or leaving a wave changes the "risk" part of their impact).
      */
     public int refreshWaves(Collection<UUID> cabinetIds) {
+        return refreshWaves(cabinetIds, null);
+    }
+
+    /** The same after an import, whose batches already hold the items of the cabinets they touched. */
+    int refreshWaves(Collection<UUID> cabinetIds, ImportWaves importWaves) {
         int changed = 0;
         for (var cabinetId : cabinetIds) {
             var wanted = new HashMap<UUID, Integer>();
-            var waves = waves(cabinetId);
+            var known = importWaves == null ? null : importWaves.current(cabinetId, Instant.now().minus(WAVE_HORIZON));
+            var waves = known != null ? detector.detect(known) : waves(cabinetId);
             for (var wave : waves) {
                 for (var id : wave.mentionIds()) {
                     wanted.merge(id, counted(wave), Math::max);

@@ -153,7 +153,7 @@ final class RowValidator {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             for (var part : new String[] { source.toLowerCase(Locale.ROOT), author, String.valueOf(rating),
-                    RowReader.WHITESPACE.matcher(text).replaceAll(" ") }) {
+                    RowReader.oneSpace(text) }) {
                 digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
