@@ -2,7 +2,8 @@
 # Benchmark: synthetic French reviews ingested per second, analysis included (import engine pages as connector scans
 # do, then the analysis through the MentionsImported event), on a fresh embedded PostgreSQL.
 # Target: at least 5,000 per second for 1,000,000 reviews on the 2-core reference machine.
-# Usage: bench/ingest.sh [count] [page] [connecteur|fichier]. Record the figures in docs/BENCHMARKS.md.
+# Usage: bench/ingest.sh [count] [page] [connecteur|fichier]; JAVA_OPTS=-Ddurable=true for a server with the
+# application's durability settings (fsync, synchronous commits). Record the figures in docs/BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

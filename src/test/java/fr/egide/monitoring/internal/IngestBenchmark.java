@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * analyses them as in production: the {@code MentionsImported} event through the event publication registry, the
  * analysis jobs, the analyses, labels and flags. The time runs from the first page until every mention has its
  * analysis committed and no event publication is left incomplete. Run with
- * {@code bench/ingest.sh [count] [page] [connecteur|fichier]}; figures in docs/BENCHMARKS.md.
+ * {@code bench/ingest.sh [count] [page] [connecteur|fichier]} ({@code JAVA_OPTS=-Ddurable=true} for a server with the
+ * application's durability settings); figures in docs/BENCHMARKS.md.
  */
 public final class IngestBenchmark {
 
@@ -80,10 +81,18 @@ public final class IngestBenchmark {
         var page = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         var mode = args.length > 2 ? args[2] : "connecteur";
         var cabinets = Integer.getInteger("cabinets", 100);
+        // -Ddurable=true: a server as the application runs it (fsync, synchronous commits, full-page writes) in a
+        // fresh temporary directory, deleted at the end; by default the tests' throw-away server, without them.
+        var durable = Boolean.getBoolean("durable");
+        var dataDir = durable ? java.nio.file.Files.createTempDirectory("egide-bench-pg") : null;
+        var options = new ArrayList<>(List.of("--egide.db.embedded-database=benchmark_ingest",
+                "--logging.level.root=warn", "--logging.level.fr.egide=warn", "--egide.jobs.enabled=false",
+                "--egide.evidence.automatic=false", "--egide.replies.spelling=false"));
+        options.add(durable ? "--egide.db.embedded-data-dir=" + dataDir : "--egide.db.embedded-ephemeral=true");
+        System.out.println(durable ? "PostgreSQL durable (fsync, validations synchrones) dans " + dataDir
+                : "PostgreSQL jetable des tests (sans fsync ni validations synchrones)");
         var context = new SpringApplicationBuilder(EgideApplication.class).web(WebApplicationType.NONE)
-            .run("--egide.db.embedded-ephemeral=true", "--egide.db.embedded-database=benchmark_ingest",
-                    "--logging.level.root=warn", "--logging.level.fr.egide=warn", "--egide.jobs.enabled=false",
-                    "--egide.evidence.automatic=false", "--egide.replies.spelling=false");
+            .run(options.toArray(String[]::new));
         try {
             var jdbc = context.getBean(JdbcClient.class);
             var engine = context.getBean(ImportEngine.class);
@@ -214,6 +223,11 @@ public final class IngestBenchmark {
         }
         finally {
             context.close();
+            if (dataDir != null) {
+                try (var paths = java.nio.file.Files.walk(dataDir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
         }
     }
 
