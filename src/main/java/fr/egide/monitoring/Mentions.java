@@ -110,9 +110,7 @@ public class Mentions {
     public ImportReport addManual(UUID cabinetId, ManualMention mention) {
         access.require(cabinetId, Permission.READ, Permission.TRIAGE);
         var sourceName = mention.source().strip();
-        if (repository.sourceByName(cabinetId, sourceName).isEmpty()) {
-            repository.insertSource(cabinetId, SourceKind.MANUAL, sourceName);
-        }
+        repository.ensureSource(cabinetId, SourceKind.MANUAL, sourceName);
         var row = new LinkedHashMap<String, Object>();
         row.put("source", mention.source());
         row.put("url", mention.url());

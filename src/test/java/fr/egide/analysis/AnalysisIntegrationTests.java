@@ -2,6 +2,7 @@ package fr.egide.analysis;
 
 import fr.egide.identity.internal.TestAccounts;
 import fr.egide.monitoring.MentionFilter;
+import fr.egide.monitoring.ManualMention;
 import fr.egide.monitoring.MentionImports;
 import fr.egide.monitoring.Mentions;
 import fr.egide.practice.CabinetForm;
@@ -13,6 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +52,9 @@ class AnalysisIntegrationTests {
 
     @Autowired
     MentionAnalyses analyses;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -79,6 +90,60 @@ class AnalysisIntegrationTests {
         var hidden = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/mentions/" + mentionId + "/analysis"))
             .header("Authorization", "Bearer " + stranger).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hidden.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Three negative reviews added at the same moment are three imports analysed side by side: each saw only its
+     * own review when it started, and only the wave refresh that reads the store last sees all three. It used to
+     * reuse what its import saw at the start, and the wave was sometimes missed (seen in CI as a missing wave
+     * alert). The race is narrow: three rounds make it likely, not certain, so this test guards the fix rather
+     * than proving the race; it also caught two additions creating the same new source at once.
+     */
+    @Test
+    void reviewsAddedAtTheSameTimeStillMakeTheirWave() throws Exception {
+        var user = TestAccounts.create(context, "Dr Vague");
+        TestAccounts.signIn(context, user);
+        var texts = List.of("Attente interminable, accueil froid, je déconseille ce cabinet.",
+                "Secrétariat injoignable et rendez-vous décalé deux fois, très décevant.",
+                "Consultation expédiée en cinq minutes, aucune écoute, je suis déçue.");
+        var cabinets = new ArrayList<UUID>();
+        var pool = Executors.newFixedThreadPool(texts.size());
+        try {
+            for (var round = 0; round < 3; round++) {
+                var cabinet = practice.createCabinet(new CabinetForm("Cabinet vague " + round, null, null, null)).id();
+                cabinets.add(cabinet);
+                var start = new CyclicBarrier(texts.size());
+                var added = new ArrayList<Future<?>>();
+                for (var i = 0; i < texts.size(); i++) {
+                    var text = texts.get(i);
+                    var day = "2026-11-2" + i;
+                    var author = "Auteur " + i;
+                    added.add(pool.submit(() -> {
+                        TestAccounts.signIn(context, user);
+                        try {
+                            start.await();
+                            return mentions.addManual(cabinet, new ManualMention("Google",
+                                    "https://www.google.com/maps/avis/" + UUID.randomUUID(), author, 1, text, day));
+                        }
+                        finally {
+                            TestAccounts.signOut();
+                        }
+                    }));
+                }
+                for (var future : added) {
+                    future.get();
+                }
+            }
+        }
+        finally {
+            pool.shutdown();
+        }
+        for (var cabinet : cabinets) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                    "select count(*) from analysis_mention where cabinet_id = ? and similar_items = 2").param(cabinet).query(Long.class).single())
+                .as("membres de la vague du cabinet %s", cabinet)
+                .isEqualTo(3));
+        }
     }
 
     @Test

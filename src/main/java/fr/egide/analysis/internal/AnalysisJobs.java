@@ -79,7 +79,7 @@ class AnalysisJobs {
             count += batch.size();
             after = batch.get(batch.size() - 1).id();
         }
-        var refreshed = runner.refreshWaves(cabinets, waves);
+        var refreshed = runner.refreshWaves(cabinets);
         log.info("Analyse de l'import {} : {} mentions, {} réévaluées pour les vagues", event.importId(), count, refreshed);
     }
 

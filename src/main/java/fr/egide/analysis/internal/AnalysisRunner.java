@@ -98,21 +98,6 @@ public class AnalysisRunner {
             });
         }
 
-        /**
-         * The items of a cabinet wave detection sees once this import's batches are stored, when the import
-         * touched that cabinet: the stored ones read at its first batch plus its own, within the horizon. Items
-         * that are neither negative nor signed by a returning pseudonym change no wave, so the extra ones the
-         * import brought make the same waves as a new read would: the refresh after the import need not read
-         * the cabinet's items a second time.
-         */
-        List<WaveDetector.Item> current(UUID cabinetId, Instant since) {
-            var known = items.get(cabinetId);
-            if (known == null) {
-                return null;
-            }
-            return known.values().stream().filter(item -> item.latest() == null || !item.latest().isBefore(since)).toList();
-        }
-
     }
 
     /** Analyses a batch of an import, with the waves it makes with what is stored and the import's earlier batches. */
@@ -275,19 +260,17 @@ public class AnalysisRunner {
 
     /**
      * Recomputes the waves of these cabinets and re-analyses the mentions whose count of similar items changed
-     * (joining or leaving a wave changes the "risk" part of their impact).
+     * (joining or leaving a wave changes the "risk" part of their impact). After an import too, the waves are read
+     * again from the store once its batches committed, never from what the import saw at its first batch: another
+     * import of the same cabinet (a manual addition, a second connector, another instance) may have committed
+     * meanwhile, and only the refresh that reads last sees both. Reusing the import's items let three reviews
+     * added at the same moment miss their wave.
      */
     public int refreshWaves(Collection<UUID> cabinetIds) {
-        return refreshWaves(cabinetIds, null);
-    }
-
-    /** The same after an import, whose batches already hold the items of the cabinets they touched. */
-    int refreshWaves(Collection<UUID> cabinetIds, ImportWaves importWaves) {
         int changed = 0;
         for (var cabinetId : cabinetIds) {
             var wanted = new HashMap<UUID, Integer>();
-            var known = importWaves == null ? null : importWaves.current(cabinetId, Instant.now().minus(WAVE_HORIZON));
-            var waves = known != null ? detector.detect(known) : waves(cabinetId);
+            var waves = waves(cabinetId);
             for (var wave : waves) {
                 for (var id : wave.mentionIds()) {
                     wanted.merge(id, counted(wave), Math::max);

@@ -170,6 +170,16 @@ public class MentionRepository {
         return source;
     }
 
+    /**
+     * Creates the source unless one of that name already exists. Two mentions typed in at the same moment for a
+     * new source would otherwise both try to create it and one would fail on the unique name.
+     */
+    public void ensureSource(UUID cabinetId, SourceKind kind, String name) {
+        jdbc.sql("insert into monitoring_source (id, cabinet_id, kind, name) values (?, ?, ?, ?) on conflict do nothing")
+            .params(UUID.randomUUID(), cabinetId, kind.name(), name)
+            .update();
+    }
+
     /** Counts and averages for the dashboard. */
     public Map<String, Object> counts(Collection<UUID> cabinetIds) {
         var result = new HashMap<String, Object>();
