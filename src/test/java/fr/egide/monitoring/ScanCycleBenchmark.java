@@ -31,7 +31,9 @@ public final class ScanCycleBenchmark {
                 <content>Le Dr Claire Martin présente la maison de santé.</content></entry></feed>
                 """.getBytes(StandardCharsets.UTF_8);
         var site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        site.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        // Its threads are not daemons: the pool is shut down at the end, or the command would never exit.
+        var siteThreads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        site.setExecutor(siteThreads);
         site.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/atom+xml");
             exchange.sendResponseHeaders(200, feed.length);
@@ -89,6 +91,7 @@ public final class ScanCycleBenchmark {
         finally {
             context.close();
             site.stop(0);
+            siteThreads.shutdownNow();
         }
     }
 
