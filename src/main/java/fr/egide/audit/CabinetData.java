@@ -29,11 +29,13 @@ public interface CabinetData {
      * @param rows a SQL condition on the table (aliased {@code t}) with one {@code ?} for the cabinet's id, e.g.
      * {@code "t.dossier_id in (select id from cases_dossier where cabinet_id = ?)"}
      * @param jsonText columns that hold JSON stored as text (for speed), exported as JSON objects rather than strings
+     * @param jsonReader the SQL function (of the text, returning jsonb) that gives those columns' JSON, when a plain
+     * cast does not (the analyses name their fixed sentences, which {@code analysis_result_json} writes out); or null
      */
-    record CabinetTable(String table, String rows, List<String> jsonText) {
+    record CabinetTable(String table, String rows, List<String> jsonText, String jsonReader) {
 
         public CabinetTable(String table, String rows) {
-            this(table, rows, List.of());
+            this(table, rows, List.of(), null);
         }
 
         public CabinetTable {
@@ -42,6 +44,9 @@ public interface CabinetData {
                 if (!column.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("nom de colonne invalide : " + column);
                 }
+            }
+            if (jsonReader != null && !jsonReader.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("nom de fonction invalide : " + jsonReader);
             }
             if (table == null || !table.matches("[a-z_][a-z0-9_]*")) {
                 throw new IllegalArgumentException("nom de table invalide : " + table);
@@ -58,7 +63,17 @@ public interface CabinetData {
 
         /** The same, for a table with columns of JSON stored as text. */
         public CabinetTable withJsonText(String... columns) {
-            return new CabinetTable(table, rows, List.of(columns));
+            return new CabinetTable(table, rows, List.of(columns), jsonReader);
+        }
+
+        /** The same, with the JSON of those columns read through this SQL function. */
+        public CabinetTable readingJsonWith(String function) {
+            return new CabinetTable(table, rows, jsonText, function);
+        }
+
+        /** The SQL expression of a JSON text column's JSON. */
+        String json(String column) {
+            return jsonReader == null ? "t." + column + "::jsonb" : jsonReader + "(t." + column + ")";
         }
 
     }
@@ -72,7 +87,7 @@ public interface CabinetData {
             // Columns of JSON kept as text go into the archive as JSON objects, like jsonb columns do.
             var row = table.jsonText().isEmpty() ? "row_to_json(t)"
                     : "to_jsonb(t) || jsonb_build_object(" + String.join(", ", table.jsonText().stream()
-                        .map(column -> "'" + column + "', t." + column + "::jsonb").toList()) + ")";
+                        .map(column -> "'" + column + "', " + table.json(column)).toList()) + ")";
             var json = jdbc.sql("select coalesce(json_agg(" + row + "), '[]'::json)::text from " + table.table() + " t where " + table.rows())
                 .param(cabinetId)
                 .query(String.class)

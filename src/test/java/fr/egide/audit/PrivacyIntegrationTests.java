@@ -201,8 +201,12 @@ class PrivacyIntegrationTests {
         assertThat(files.get("monitoring/monitoring_mention.json")).contains("charlatan");
         assertThat(JSON.readTree(files.get("cases/cases_dossier.json"))).hasSize(1);
         // The analysis, stored as text, is exported as the JSON object it is.
-        assertThat(JSON.readTree(files.get("analysis/analysis_mention.json")).get(0).get("result").get("qualification").asString())
-            .isNotBlank();
+        var analysis = JSON.readTree(files.get("analysis/analysis_mention.json")).get(0).get("result");
+        assertThat(analysis.get("qualification").asString()).isNotBlank();
+        // Its fixed sentences, kept once in the phrase book, are written out in the export.
+        assertThat(files.get("analysis/analysis_mention.json")).doesNotContain("\uE000").doesNotContain("\\ue000");
+        assertThat(analysis.get("strategy").get("rationale").asString()).isNotBlank();
+        assertThat(analysis.get("impact").get("factors").get(0).get("explanation").asString()).endsWith(".");
         var manifest = JSON.readTree(files.get("manifest.json"));
         assertThat(manifest.get("fichiers").has("cases/cases_dossier.json")).isTrue();
         assertThat(manifest.get("fichiers").get("cases/cases_dossier.json").asString()).hasSize(64);

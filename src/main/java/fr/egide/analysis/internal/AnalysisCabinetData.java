@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AnalysisCabinetData implements CabinetData {
 
-    static final List<CabinetTable> TABLES = List.of(CabinetTable.byCabinet("analysis_mention").withJsonText("result"), CabinetTable.byCabinet("analysis_impact_setting"));
+    /** The analyses' fixed sentences are written out in the export (the phrase book itself is not the cabinet's). */
+    static final List<CabinetTable> TABLES = List.of(
+            CabinetTable.byCabinet("analysis_mention").withJsonText("result").readingJsonWith("analysis_result_json"),
+            CabinetTable.byCabinet("analysis_impact_setting"));
 
     private final JdbcClient jdbc;
 

@@ -33,10 +33,13 @@ public class AnalysisStore {
 
     private final JsonMapper json;
 
-    AnalysisStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    private final PhraseBook phrases;
+
+    AnalysisStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, PhraseBook phrases) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.phrases = phrases;
     }
 
     /** An analysis with what it was made from. */
@@ -71,6 +74,8 @@ public class AnalysisStore {
         var similar = new Integer[n];
         var authorKeys = new String[n];
         var themes = new String[n];
+        // The analyser's fixed sentences are stored once, in the phrase book, and named here.
+        var compacted = phrases.compact(analyses.stream().map(Stored::analysis).toList());
         for (int i = 0; i < n; i++) {
             var stored = analyses.get(i);
             var analysis = stored.analysis();
@@ -85,7 +90,7 @@ public class AnalysisStore {
             strategies[i] = analysis.strategy().kind().name();
             // Indicator types are enum names (no comma): one string per mention, split back in SQL.
             indicatorTypes[i] = String.join(",", analysis.indicators().stream().map(Indicator::type).map(Enum::name).toList());
-            results[i] = json.writeValueAsString(analysis);
+            results[i] = json.writeValueAsString(compacted.get(i));
             authors[i] = stored.author();
             // Instants as ISO-8601 text with their offset ("…Z"): read back exactly, whatever the session time zone.
             earliest[i] = stored.publishedEarliest() == null ? null : stored.publishedEarliest().toString();
@@ -146,7 +151,7 @@ public class AnalysisStore {
             .query((rs, row) -> new Stored(rs.getObject("mention_id", UUID.class), rs.getObject("cabinet_id", UUID.class),
                     rs.getInt("text_versions"), rs.getString("author"), instant(rs.getTimestamp("published_earliest")),
                     instant(rs.getTimestamp("published_latest")), rs.getInt("similar_items"),
-                    json.readValue(rs.getString("result"), Analysis.class)))
+                    phrases.expand(json.readValue(rs.getString("result"), Analysis.class))))
             .optional();
     }
 
@@ -167,7 +172,7 @@ public class AnalysisStore {
                 found.put(id, new Stored(id, rs.getObject("cabinet_id", UUID.class), rs.getInt("text_versions"),
                         rs.getString("author"), instant(rs.getTimestamp("published_earliest")),
                         instant(rs.getTimestamp("published_latest")), rs.getInt("similar_items"),
-                        json.readValue(rs.getString("result"), Analysis.class)));
+                        phrases.expand(json.readValue(rs.getString("result"), Analysis.class))));
             });
         return found;
     }
