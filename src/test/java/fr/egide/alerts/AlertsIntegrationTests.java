@@ -34,6 +34,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -438,6 +439,40 @@ class AlertsIntegrationTests {
         assertThat(jdbc.sql("""
                 select count(*) from alerts_delivery d join alerts_alert a on a.id = d.alert_id where a.cabinet_id = ? and d.state <> 'ENVOYEE'
                 """).param(cabinet).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void alertsRaisedTogetherArePlannedAsIfRaisedOneAfterTheOther() {
+        var now = Instant.now();
+        var earlier = "ensemble:" + UUID.randomUUID();
+        assertThat(raiser.raise(cabinet, AlertTrigger.A_EXAMINER, earlier, "/mentions/" + UUID.randomUUID(), List.of("1", "30"), now)).isPresent();
+        var pending = new ArrayList<AlertRaiser.Pending>();
+        pending.add(new AlertRaiser.Pending(AlertTrigger.A_EXAMINER, earlier, "/mentions/x", List.of("1", "30")));
+        var keys = new ArrayList<String>();
+        for (var i = 0; i < 4; i++) {
+            keys.add("ensemble:" + UUID.randomUUID());
+            pending.add(new AlertRaiser.Pending(AlertTrigger.A_EXAMINER, keys.get(i), "/mentions/" + UUID.randomUUID(), List.of("1", "30")));
+        }
+        pending.add(new AlertRaiser.Pending(AlertTrigger.A_EXAMINER, keys.get(0), "/mentions/doublon", List.of("1", "30")));
+        pending.add(new AlertRaiser.Pending(AlertTrigger.MENACE, "ensemble-menace:" + UUID.randomUUID(), "/mentions/" + UUID.randomUUID(), List.of("1", "90")));
+
+        var created = raiser.raiseAll(cabinet, pending, now);
+
+        // The key raised before and the one given twice make no new alert: four to examine and the threat.
+        assertThat(created).hasSize(5).doesNotHaveDuplicates();
+        assertThat(alertsOfCabinet()).isEqualTo(6);
+        // As one by one: with the earlier alert, the burst allows three immediate ones; the next two wait for the end
+        // of the window, the threat never waits.
+        var dueNow = jdbc.sql("""
+                select a.unique_key from alerts_delivery d join alerts_alert a on a.id = d.alert_id
+                where a.cabinet_id = ? and d.channel = 'EMAIL' and d.due_at <= ? order by a.created_at, a.unique_key
+                """).params(cabinet, java.sql.Timestamp.from(now)).query(String.class).list();
+        assertThat(dueNow).hasSize(4).contains(earlier, keys.get(0), keys.get(1)).anyMatch(key -> key.startsWith("ensemble-menace:"));
+        assertThat(jdbc.sql("""
+                select a.unique_key from alerts_delivery d join alerts_alert a on a.id = d.alert_id
+                where a.cabinet_id = ? and d.channel = 'EMAIL' and d.due_at > ?
+                """).params(cabinet, java.sql.Timestamp.from(now)).query(String.class).list())
+            .containsExactlyInAnyOrder(keys.get(2), keys.get(3));
     }
 
     @Test

@@ -51,7 +51,11 @@ class AlertListeners {
     /** The flags of one analysed batch: one alert per mention and version, as for single flags. */
     @ApplicationModuleListener
     void on(MentionsFlagged flagged) {
-        flagged.mentions().forEach(this::raise);
+        // One statement for the batch's alerts (an import of a thousand reviews may flag a hundred of them).
+        var pending = flagged.mentions().stream().map(this::pending).toList();
+        if (!raiser.raiseAll(flagged.cabinetId(), pending, Instant.now()).isEmpty()) {
+            dispatchAfterCommit();
+        }
     }
 
     /** A single flag, as published before flags went by batch (still delivered from the registry after an upgrade). */
@@ -61,8 +65,14 @@ class AlertListeners {
     }
 
     private void raise(MentionFlagged flagged) {
-        var trigger = trigger(flagged);
-        raise(flagged.cabinetId(), trigger, "mention:" + flagged.mentionId() + ":v" + flagged.versionCount(), "/mentions/" + flagged.mentionId(),
+        var alert = pending(flagged);
+        raise(flagged.cabinetId(), alert.trigger(), alert.key(), alert.itemPath(), alert.params());
+    }
+
+    /** One alert per mention and version of its text. */
+    private AlertRaiser.Pending pending(MentionFlagged flagged) {
+        return new AlertRaiser.Pending(trigger(flagged), "mention:" + flagged.mentionId() + ":v" + flagged.versionCount(),
+                "/mentions/" + flagged.mentionId(),
                 List.of(String.valueOf(flagged.versionCount()), String.valueOf(flagged.impactScore())));
     }
 
@@ -148,9 +158,14 @@ class AlertListeners {
     }
 
     private void raise(UUID cabinetId, AlertTrigger trigger, String key, String path, List<String> params) {
-        var created = raiser.raise(cabinetId, trigger, key, path, params, Instant.now());
-        // One dispatch after the commit, however many alerts the transaction raised (a batch of flags raises many).
-        if (created.isPresent() && TransactionSynchronizationManager.isSynchronizationActive()
+        if (raiser.raise(cabinetId, trigger, key, path, params, Instant.now()).isPresent()) {
+            dispatchAfterCommit();
+        }
+    }
+
+    /** One dispatch after the commit, however many alerts the transaction raised (a batch of flags raises many). */
+    private void dispatchAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(DISPATCH_AFTER_COMMIT)) {
             TransactionSynchronizationManager.bindResource(DISPATCH_AFTER_COMMIT, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

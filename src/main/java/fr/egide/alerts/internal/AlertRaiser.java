@@ -40,6 +40,10 @@ public class AlertRaiser {
         this.settings = settings;
     }
 
+    /** An alert to raise: what triggered it, its key (one alert per key), the page it opens and its message's values. */
+    public record Pending(AlertTrigger trigger, String key, String itemPath, List<String> params) {
+    }
+
     /** The alert's id when it is new, empty when this key was already raised. */
     @Transactional
     public Optional<UUID> raise(UUID cabinetId, AlertTrigger trigger, String key, String itemPath, List<String> params, Instant now) {
@@ -48,26 +52,94 @@ public class AlertRaiser {
             log.debug("Alerte {} déjà enregistrée", key);
             return created;
         }
-        var alertId = created.get();
+        plan(cabinetId, trigger, created.get(), now, new Recipients(cabinetId));
+        return created;
+    }
+
+    /**
+     * Raises these alerts of one cabinet together (the flags of an analysed batch): one statement stores them, the
+     * members and their preferences are read once, and each new alert's deliveries are planned in order, as if
+     * raised one after the other (the burst check of each counts the ones before it). Returns the new alerts' ids.
+     */
+    @Transactional
+    public List<UUID> raiseAll(UUID cabinetId, List<Pending> alerts, Instant now) {
+        var created = store.insertAlerts(cabinetId, alerts);
+        var ids = new java.util.ArrayList<UUID>(created.size());
+        if (created.isEmpty()) {
+            return ids;
+        }
+        var recipients = new Recipients(cabinetId);
+        var planned = new java.util.HashSet<String>();
+        for (var alert : alerts) {
+            var id = created.get(alert.key());
+            if (id != null && planned.add(alert.key())) {
+                plan(cabinetId, alert.trigger(), id, now, recipients);
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** The cabinet's members, their preferences and its webhook, each read once for however many alerts. */
+    private final class Recipients {
+
+        private final UUID cabinetId;
+
+        private List<fr.egide.identity.EgideUser> members;
+
+        private final java.util.Map<UUID, java.util.Map<AlertTrigger, AlertMode>> modes = new java.util.HashMap<>();
+
+        private final java.util.Map<UUID, Optional<LocalTime[]>> quietHours = new java.util.HashMap<>();
+
+        private Boolean webhook;
+
+        Recipients(UUID cabinetId) {
+            this.cabinetId = cabinetId;
+        }
+
+        List<fr.egide.identity.EgideUser> members() {
+            if (members == null) {
+                members = AlertRaiser.this.members.of(cabinetId);
+            }
+            return members;
+        }
+
+        AlertMode mode(UUID userId, AlertTrigger trigger) {
+            return modes.computeIfAbsent(userId, store::modes).get(trigger);
+        }
+
+        Optional<LocalTime[]> quietHours(UUID userId) {
+            return quietHours.computeIfAbsent(userId, store::quietHours);
+        }
+
+        boolean webhook() {
+            if (webhook == null) {
+                webhook = store.webhook(cabinetId).isPresent();
+            }
+            return webhook;
+        }
+
+    }
+
+    private void plan(UUID cabinetId, AlertTrigger trigger, UUID alertId, Instant now, Recipients recipients) {
         // A burst (an import of old reviews, a campaign) would flood the inbox: its immediate alerts leave together.
         // Threats never wait; nor does a wave, which is itself the summary of a burst.
         // The burst check is made once, and only when someone is to be written to.
         Instant from = null;
-        for (var member : members.of(cabinetId)) {
-            var mode = trigger.threat() ? AlertMode.IMMEDIAT : store.modes(member.id()).get(trigger);
+        for (var member : recipients.members()) {
+            var mode = trigger.threat() ? AlertMode.IMMEDIAT : recipients.mode(member.id(), trigger);
             if (mode == AlertMode.AUCUN) {
                 continue;
             }
             if (from == null) {
                 from = trigger.threat() || trigger == AlertTrigger.VAGUE ? now : burstStart(cabinetId, now);
             }
-            var quiet = trigger.threat() ? Optional.<LocalTime[]>empty() : store.quietHours(member.id());
+            var quiet = trigger.threat() ? Optional.<LocalTime[]>empty() : recipients.quietHours(member.id());
             store.insertDelivery(alertId, "EMAIL", member.id(), mode, due(mode, from, quiet));
         }
-        if (store.webhook(cabinetId).isPresent()) {
+        if (recipients.webhook()) {
             store.insertDelivery(alertId, "WEBHOOK", null, AlertMode.IMMEDIAT, now);
         }
-        return created;
     }
 
     /**

@@ -52,6 +52,49 @@ public class AlertStore {
             .optional();
     }
 
+    /**
+     * Stores these alerts of one cabinet in one statement, each once per key; returns the ids of those that are new,
+     * by key (a key already raised, or twice in the list, gives one alert).
+     */
+    Map<String, UUID> insertAlerts(UUID cabinetId, List<AlertRaiser.Pending> alerts) {
+        var created = new java.util.HashMap<String, UUID>();
+        if (alerts.isEmpty()) {
+            return created;
+        }
+        int n = alerts.size();
+        var ids = new String[n];
+        var triggers = new String[n];
+        var keys = new String[n];
+        var paths = new String[n];
+        var params = new String[n];
+        for (int i = 0; i < n; i++) {
+            var alert = alerts.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            triggers[i] = alert.trigger().name();
+            keys[i] = alert.key();
+            paths[i] = alert.itemPath();
+            params[i] = String.join(SEPARATOR, alert.params());
+        }
+        jdbc.sql("""
+                insert into alerts_alert (id, cabinet_id, trigger, unique_key, item_path, params)
+                select v.id, :cabinet, v.trigger, v.unique_key, v.item_path, v.params
+                from unnest(:ids::uuid[], :triggers::text[], :keys::text[], :paths::text[], :params::text[]) with ordinality
+                    as v (id, trigger, unique_key, item_path, params, n)
+                order by v.n
+                on conflict (unique_key) do nothing returning id, unique_key
+                """)
+            .param("cabinet", cabinetId)
+            .param("ids", ids)
+            .param("triggers", triggers)
+            .param("keys", keys)
+            .param("paths", paths)
+            .param("params", params)
+            .query(rs -> {
+                created.put(rs.getString("unique_key"), rs.getObject("id", UUID.class));
+            });
+        return created;
+    }
+
     /** How many alerts of a cabinet e-mailed at once to someone (threats and waves left aside) were raised since {@code since}. */
     /**
      * The cabinet's alerts since that time with an immediate e-mail delivery (threats and waves aside), counted up to
