@@ -216,6 +216,8 @@ public final class IngestBenchmark {
                 .query((rs, row) -> rs.getString(1).replaceAll(".*\\.", "") + " " + rs.getLong(2))
                 .list()
                 .forEach(line -> System.out.println("  publications " + line));
+            System.out.printf("  alertes : %,d (dont %,d menaces)%n", count(jdbc, "select count(*) from alerts_alert"),
+                    count(jdbc, "select count(*) from alerts_alert where trigger = 'MENACE'"));
             jdbc.sql("select avg(length(result)), avg(pg_column_size(t.*)), pg_total_relation_size('analysis_mention') from analysis_mention t")
                 .query((rs, row) -> String.format("  analyses stockées : %.0f caractères de JSON, %.0f octets par ligne, table et index %,d Mo",
                         rs.getDouble(1), rs.getDouble(2), rs.getLong(3) / (1024 * 1024)))
